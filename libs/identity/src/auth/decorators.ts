@@ -1,0 +1,26 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Permission } from '../permissions';
+
+export const IS_PUBLIC = 'themis:public';
+export const REQUIRED_PERMISSION = 'themis:permission';
+export const VERIFIER_ONLY = 'themis:verifier';
+
+/** Opens a route to anyone; every other route needs a signed-in user (default deny). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+/** The route is for verifier organisations, authenticated by the X-Api-Key header. */
+export const VerifierOnly = () => SetMetadata(VERIFIER_ONLY, true);
+
+export interface AuthenticatedUser {
+  id: string;
+  role: string;
+  fullName: string;
+}
+
+export interface AuthenticatedVerifier {
+  id: string;
+  name: string;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => ctx.switchToHttp().getRequest().user);
+export const CurrentVerifier = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedVerifier => ctx.switchToHttp().getRequest().verifier);

@@ -1,0 +1,124 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { normalizeName, PROFESSIONS, ROLES, SUPPORTED_LOCALES } from '@themis/core';
+import type { Locale, Profession, Role } from '@themis/core';
+
+const trimName = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeName(value) : value);
+// Letters of any script, marks, spaces, apostrophes, hyphens and dots: names like "Aytən Məmmədova" or "Гюльнара Алиева".
+const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M}' .\u2019-]*$/u;
+
+export class RegisterDto {
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters long' })
+  @MaxLength(256)
+  password: string;
+
+  @Transform(trimName)
+  @IsString()
+  @MinLength(1, { message: 'fullName must not be empty' })
+  @MaxLength(200)
+  @Matches(NAME_PATTERN, { message: 'fullName must contain only letters, spaces, hyphens, apostrophes and dots' })
+  fullName: string;
+
+  @IsIn(PROFESSIONS, { message: `profession must be one of: ${PROFESSIONS.join(', ')}` })
+  profession: Profession;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  @Matches(/^[\p{L}\p{N}\/ .-]+$/u, { message: 'barNumber may contain only letters, digits, spaces, "/", "-" and "."' })
+  barNumber?: string;
+
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES, { message: `locale must be one of: ${SUPPORTED_LOCALES.join(', ')}` })
+  locale?: Locale;
+}
+
+export class CreateUserDto {
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters long' })
+  @MaxLength(256)
+  password: string;
+
+  @Transform(trimName)
+  @IsString()
+  @MinLength(1, { message: 'fullName must not be empty' })
+  @MaxLength(200)
+  @Matches(NAME_PATTERN, { message: 'fullName must contain only letters, spaces, hyphens, apostrophes and dots' })
+  fullName: string;
+
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role: Role;
+
+  @IsOptional()
+  @IsIn(PROFESSIONS, { message: `profession must be one of: ${PROFESSIONS.join(', ')}` })
+  profession?: Profession;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  barNumber?: string;
+
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  locale?: Locale;
+}
+
+export class UpdateProfileDto {
+  @IsOptional()
+  @Transform(trimName)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(NAME_PATTERN, { message: 'fullName must contain only letters, spaces, hyphens, apostrophes and dots' })
+  fullName?: string;
+
+  @IsOptional()
+  @IsIn(PROFESSIONS, { message: `profession must be one of: ${PROFESSIONS.join(', ')}` })
+  profession?: Profession;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  @Matches(/^[\p{L}\p{N}\/ .-]*$/u, { message: 'barNumber may contain only letters, digits, spaces, "/", "-" and "."' })
+  barNumber?: string;
+
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES, { message: `locale must be one of: ${SUPPORTED_LOCALES.join(', ')}` })
+  locale?: Locale;
+}
+
+export class LoginDto {
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MaxLength(256)
+  password: string;
+}
+
+export interface UserResponse {
+  id: string;
+  email: string;
+  fullName: string;
+  profession: Profession;
+  barNumber: string | null;
+  locale: Locale;
+  role: Role;
+  createdAt: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}

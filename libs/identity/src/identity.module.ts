@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@themis/core';
+import { AccessGuard } from './auth/access.guard';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { LoginThrottle } from './auth/login-throttle';
+import { PasswordHasher } from './auth/password-hasher';
+import { PermissionService } from './auth/permission.service';
+import { TokenKeys } from './auth/token-keys';
+import { LoginFailure } from './entities/login-failure.entity';
+import { RolePermission } from './entities/role-permission.entity';
+import { User } from './entities/user.entity';
+import { Verifier } from './entities/verifier.entity';
+import { UsersService } from './users/users.service';
+import { VerifiersService } from './verifiers/verifiers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, RolePermission, LoginFailure, Verifier]), PassportModule, JwtModule.register({})],
+  providers: [
+    { provide: TokenKeys, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new TokenKeys(config) },
+    PasswordHasher,
+    UsersService,
+    LoginThrottle,
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    PermissionService,
+    VerifiersService,
+    AccessGuard,
+  ],
+  exports: [UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys],
+})
+export class IdentityModule {}

@@ -1,0 +1,43 @@
+import * as crypto from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { notFound } from '@themis/core';
+import { AuthenticatedVerifier } from '../auth/decorators';
+import { CreatedVerifierResponse, CreateVerifierDto, VerifierResponse } from '../dto/verifier.dto';
+import { Verifier } from '../entities/verifier.entity';
+
+const hashKey = (key: string) => crypto.createHash('sha256').update(key, 'utf8').digest('hex');
+
+@Injectable()
+export class VerifiersService {
+  constructor(@InjectRepository(Verifier) private readonly verifiers: Repository<Verifier>) {}
+
+  async create(dto: CreateVerifierDto): Promise<CreatedVerifierResponse> {
+    const apiKey = `thv_${crypto.randomBytes(32).toString('base64url')}`;
+    const saved = await this.verifiers.save(this.verifiers.create({ name: dto.name, keyHash: hashKey(apiKey), keyPrefix: apiKey.slice(0, 12) }));
+    return { id: saved.id, name: saved.name, apiKey };
+  }
+
+  async list(): Promise<VerifierResponse[]> {
+    const rows = await this.verifiers.find({ order: { createdAt: 'DESC' } });
+    return rows.map(VerifiersService.toResponse);
+  }
+
+  async revoke(id: string): Promise<VerifierResponse> {
+    const result = await this.verifiers.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const row = await this.verifiers.findOneBy({ id });
+    if (!row || (!result.affected && !row.revokedAt)) throw notFound('Verifier');
+    return VerifiersService.toResponse(row);
+  }
+
+  async authenticate(apiKey: string | undefined): Promise<AuthenticatedVerifier | null> {
+    if (!apiKey || apiKey.length > 200) return null;
+    const row = await this.verifiers.findOne({ where: { keyHash: hashKey(apiKey), revokedAt: IsNull() }, select: ['id', 'name'] });
+    return row ? { id: row.id, name: row.name } : null;
+  }
+
+  private static toResponse(v: Verifier): VerifierResponse {
+    return { id: v.id, name: v.name, keyPrefix: v.keyPrefix, createdAt: v.createdAt.toISOString(), revokedAt: v.revokedAt?.toISOString() ?? null };
+  }
+}

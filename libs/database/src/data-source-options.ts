@@ -16,6 +16,9 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install on a managed server.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     logging: ['error'],
     // Fail fast while the database is down instead of queueing requests forever.
     extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, application_name: 'themis' },

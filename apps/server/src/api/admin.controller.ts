@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CreatedVerifierResponse, CreateUserDto, CreateVerifierDto, Permission, RequirePermission, UserResponse, UsersService, VerifierResponse, VerifiersService } from '@themis/identity';
+import { IdPipe } from '../infra/params';
+
+@Controller('api/v1/admin')
+export class AdminController {
+  constructor(private readonly users: UsersService, private readonly verifiers: VerifiersService) {}
+
+  @RequirePermission(Permission.ManageUsers)
+  @Post('users')
+  createUser(@Body() dto: CreateUserDto): Promise<UserResponse> {
+    return this.users.createByAdmin(dto);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Get('users')
+  listUsers(): Promise<UserResponse[]> {
+    return this.users.list();
+  }
+
+  @RequirePermission(Permission.ManageVerifiers)
+  @Post('verifiers')
+  createVerifier(@Body() dto: CreateVerifierDto): Promise<CreatedVerifierResponse> {
+    return this.verifiers.create(dto);
+  }
+
+  @RequirePermission(Permission.ManageVerifiers)
+  @Get('verifiers')
+  listVerifiers(): Promise<VerifierResponse[]> {
+    return this.verifiers.list();
+  }
+
+  @RequirePermission(Permission.ManageVerifiers)
+  @HttpCode(200)
+  @Post('verifiers/:id/revocation')
+  revokeVerifier(@Param('id', IdPipe) id: string): Promise<VerifierResponse> {
+    return this.verifiers.revoke(id);
+  }
+}

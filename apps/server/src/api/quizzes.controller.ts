@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { AnswerKeyResponse, AnswerKeyService, AttemptResponse, AttemptService, SubmissionResponse, SubmitAttemptDto } from '@themis/assessment';
+import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
+import { IdPipe, SlugPipe } from '../infra/params';
+
+@Controller('api/v1')
+export class QuizzesController {
+  constructor(private readonly attempts: AttemptService, private readonly keys: AnswerKeyService) {}
+
+  @RequirePermission(Permission.Learn)
+  @Post('courses/:slug/quizzes/:quiz/attempts')
+  start(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @CurrentUser() user: AuthenticatedUser): Promise<AttemptResponse> {
+    return this.attempts.start(user.id, slug, quiz);
+  }
+
+  @RequirePermission(Permission.Learn)
+  @HttpCode(200)
+  @Post('attempts/:attemptId/submission')
+  submit(@Param('attemptId', IdPipe) attemptId: string, @Body() dto: SubmitAttemptDto, @CurrentUser() user: AuthenticatedUser): Promise<SubmissionResponse> {
+    return this.attempts.submit(user.id, attemptId, dto);
+  }
+
+  @RequirePermission(Permission.Learn)
+  @Get('attempts/:attemptId')
+  result(@Param('attemptId', IdPipe) attemptId: string, @CurrentUser() user: AuthenticatedUser): Promise<SubmissionResponse> {
+    return this.attempts.result(user.id, attemptId);
+  }
+
+  @RequirePermission(Permission.ViewAnswerKeys)
+  @Get('author/courses/:slug/quizzes/:quiz')
+  answerKey(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string): Promise<AnswerKeyResponse> {
+    return this.keys.forCurrentVersion(slug, quiz);
+  }
+}

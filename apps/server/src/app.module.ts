@@ -1,0 +1,42 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssessmentModule } from '@themis/assessment';
+import { CatalogModule } from '@themis/catalog';
+import { AppConfig, ConfigModule } from '@themis/core';
+import { dataSourceOptions } from '@themis/database';
+import { AccessGuard, IdentityModule } from '@themis/identity';
+import { LearningModule } from '@themis/learning';
+import { AdminController } from './api/admin.controller';
+import { AuthController } from './api/auth.controller';
+import { CoursesController } from './api/courses.controller';
+import { HealthController } from './api/health.controller';
+import { MeController } from './api/me.controller';
+import { QuizzesController } from './api/quizzes.controller';
+import { DomainErrorFilter } from './infra/domain-error.filter';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false, retryAttempts: 0 }),
+        IdentityModule,
+        CatalogModule,
+        LearningModule,
+        AssessmentModule,
+      ],
+      controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController],
+      providers: [
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false, validationError: { target: false, value: false } }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import helmet from 'helmet';
+import { CourseImporter } from '@themis/catalog';
+import { AppConfig } from '@themis/core';
+import { connectAndMigrate, EmbeddedDatabase, startEmbeddedPostgres, StartupError } from '@themis/database';
+import { UsersService } from '@themis/identity';
+import { AppModule } from './app.module';
+
+export interface RunningPlatform {
+  app: INestApplication;
+  url: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  silent: [],
+  error: ['error', 'fatal'],
+  warn: ['error', 'fatal', 'warn'],
+  info: ['error', 'fatal', 'warn', 'log'],
+  debug: ['error', 'fatal', 'warn', 'log', 'debug'],
+};
+
+/** Database ready (embedded or external) and migrated: the part shared by the server, the cluster primary and the CLI. */
+export async function prepareDatabase(config: AppConfig): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+  const url = config.databaseUrl ?? embedded!.url;
+  try {
+    const ds = await connectAndMigrate(url);
+    await ds.destroy();
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+  return { url, embedded };
+}
+
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    logger: LEVELS[config.logLevel],
+    abortOnError: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"] } } }));
+  app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
+  app.use(express.json({ limit: '256kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '256kb' }));
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Imports courses/ and creates the configured admin: start-up work done once, by one process. */
+export async function seedOnStart(app: INestApplication, config: AppConfig): Promise<void> {
+  const logger = new Logger('Startup');
+  const report = await app.get(CourseImporter).importFolder(config.coursesDir);
+  for (const o of report.outcomes) logger.log(`course ${o.slug}: version ${o.version}${o.changed ? ' (imported)' : ''}`);
+  for (const slug of report.invalid) logger.warn(`course ${slug} was not imported: run npm run courses:validate`);
+  if (config.admin && (await app.get(UsersService).ensureAdmin(config.admin.email, config.admin.password))) {
+    logger.log(`admin account ${config.admin.email} created`);
+  }
+}
+
+async function listen(app: INestApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`Port ${port} is already in use; stop the other program or set PORT to a free port.`);
+    if (code === 'EACCES') throw new StartupError(`Port ${port} needs privileges this user does not have; set PORT to a port above 1024.`);
+    throw err;
+  }
+}
+
+export async function startPlatform(config: AppConfig, options: { seed?: boolean } = {}): Promise<RunningPlatform> {
+  const { url: databaseUrl, embedded } = await prepareDatabase(config);
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await createApp(config, databaseUrl);
+    await app.init();
+    if (options.seed !== false) await seedOnStart(app, config);
+    await listen(app, config.port);
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const running = app;
+  let stopped = false;
+  return {
+    app: running,
+    url: `http://localhost:${address.port}`,
+    databaseUrl,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await running.close();
+      await embedded?.stop();
+    },
+  };
+}

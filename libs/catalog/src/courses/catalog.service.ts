@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notFound } from '@themis/core';
+import { Course } from '../entities/course.entity';
+import { CourseModule } from '../entities/course-module.entity';
+import { CourseVersion } from '../entities/course-version.entity';
+import { Lesson } from '../entities/lesson.entity';
+import { Quiz } from '../entities/quiz.entity';
+import { QuizQuestion } from '../entities/quiz-question.entity';
+import { CourseDetailResponse, CourseSummaryResponse, LessonResponse, QuizContent, toCaseRefResponse, VersionContent } from './catalog.types';
+
+/** Read side of the catalogue. Versions never change once imported, so their content is cached by id. */
+@Injectable()
+export class CatalogService {
+  private readonly versions = new Map<string, Promise<VersionContent>>();
+  private readonly lessons = new Map<string, Promise<LessonResponse>>();
+  private readonly quizzes = new Map<string, Promise<QuizContent>>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async listPublished(audience?: string): Promise<CourseSummaryResponse[]> {
+    const rows = await this.db
+      .getRepository(CourseVersion)
+      .createQueryBuilder('v')
+      .innerJoin(Course, 'c', 'c.current_version_id = v.id')
+      .select(['v.id AS id'])
+      .where('v.published = true')
+      .andWhere(audience ? ':audience = ANY(v.audience)' : 'true', { audience })
+      .orderBy('v.title')
+      .getRawMany<{ id: string }>();
+    const contents = await Promise.all(rows.map((r) => this.versionContent(r.id)));
+    return contents.map((v) => ({
+      slug: v.slug,
+      title: v.title,
+      summary: v.summary,
+      cleHours: v.cleHours,
+      cleCategories: v.cleCategories,
+      audience: v.audience,
+      language: v.language,
+      version: v.version,
+      moduleCount: v.modules.length,
+    }));
+  }
+
+  /** The course's current version; null when unknown or unpublished. */
+  async currentVersionId(slug: string): Promise<{ courseId: string; versionId: string } | null> {
+    const row = await this.db
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .innerJoin(CourseVersion, 'v', 'v.id = c.current_version_id')
+      .select(['c.id AS "courseId"', 'v.id AS "versionId"'])
+      .where('c.slug = :slug AND v.published = true', { slug })
+      .getRawOne<{ courseId: string; versionId: string }>();
+    return row ?? null;
+  }
+
+  async courseDetail(versionId: string): Promise<CourseDetailResponse> {
+    const v = await this.versionContent(versionId);
+    return {
+      slug: v.slug,
+      title: v.title,
+      summary: v.summary,
+      cleHours: v.cleHours,
+      cleCategories: v.cleCategories,
+      audience: v.audience,
+      language: v.language,
+      version: v.version,
+      validityMonths: v.validityMonths,
+      modules: v.modules.map((m) => ({
+        slug: m.slug,
+        title: m.title,
+        summary: m.summary,
+        outcomes: m.outcomes,
+        lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes })),
+        quiz: m.quiz
+          ? { slug: m.quiz.slug, title: m.quiz.title, passMark: m.quiz.passMark, questionCount: m.quiz.questionCount, maxAttempts: m.quiz.maxAttempts, timeLimitSeconds: m.quiz.timeLimitSeconds }
+          : null,
+      })),
+    };
+  }
+
+  versionContent(versionId: string): Promise<VersionContent> {
+    return this.memo(this.versions, versionId, () => this.loadVersion(versionId));
+  }
+
+  lesson(versionId: string, lessonSlug: string): Promise<LessonResponse> {
+    return this.memo(this.lessons, `${versionId}:${lessonSlug}`, () => this.loadLesson(versionId, lessonSlug));
+  }
+
+  async lessonId(versionId: string, lessonSlug: string): Promise<string> {
+    const v = await this.versionContent(versionId);
+    const lesson = v.modules.flatMap((m) => m.lessons).find((l) => l.slug === lessonSlug);
+    if (!lesson) throw notFound('Lesson');
+    return lesson.id;
+  }
+
+  async quizBySlug(versionId: string, quizSlug: string): Promise<QuizContent> {
+    const v = await this.versionContent(versionId);
+    const quiz = v.modules.find((m) => m.quiz?.slug === quizSlug)?.quiz;
+    if (!quiz) throw notFound('Quiz');
+    return this.quizById(quiz.id);
+  }
+
+  quizById(quizId: string): Promise<QuizContent> {
+    return this.memo(this.quizzes, quizId, () => this.loadQuiz(quizId));
+  }
+
+  /** Caches a successful load only; a failed one is retried next time. */
+  private memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = load();
+      cache.set(key, hit);
+      hit.catch(() => cache.delete(key));
+    }
+    return hit;
+  }
+
+  private async loadVersion(versionId: string): Promise<VersionContent> {
+    const v = await this.db.getRepository(CourseVersion).findOne({
+      where: { id: versionId },
+      relations: { course: true },
+      select: { id: true, courseId: true, version: true, title: true, summary: true, cleHours: true, cleCategories: true, audience: true, language: true, validityMonths: true, minLessonSeconds: true, course: { slug: true, id: true } },
+    });
+    if (!v) throw notFound('Course version');
+    const [modules, lessons, quizzes] = await Promise.all([
+      this.db.getRepository(CourseModule).find({ where: { versionId }, order: { position: 'ASC' } }),
+      this.db.getRepository(Lesson).find({ where: { versionId }, order: { position: 'ASC' }, select: ['id', 'moduleId', 'slug', 'title', 'minutes', 'position'] }),
+      this.db
+        .getRepository(Quiz)
+        .createQueryBuilder('q')
+        .leftJoin(QuizQuestion, 'qq', 'qq.quiz_id = q.id')
+        .select(['q.id AS id', 'q.module_id AS "moduleId"', 'q.slug AS slug', 'q.title AS title', 'q.pass_mark AS "passMark"', 'q.max_attempts AS "maxAttempts"', 'q.time_limit_seconds AS "timeLimitSeconds"', 'count(qq.id)::int AS "questionCount"'])
+        .where('q.version_id = :versionId', { versionId })
+        .groupBy('q.id')
+        .getRawMany(),
+    ]);
+    const mods = modules.map((m) => ({
+      id: m.id,
+      slug: m.slug,
+      title: m.title,
+      summary: m.summary,
+      outcomes: m.outcomes,
+      lessons: lessons.filter((l) => l.moduleId === m.id).map((l) => ({ id: l.id, slug: l.slug, title: l.title, minutes: l.minutes, position: l.position })),
+      quiz: (quizzes.find((q) => q.moduleId === m.id) as VersionContent['modules'][number]['quiz']) ?? null,
+    }));
+    for (const m of mods) if (m.quiz) delete (m.quiz as { moduleId?: string }).moduleId;
+    return {
+      id: v.id,
+      courseId: v.courseId,
+      slug: v.course!.slug,
+      version: v.version,
+      title: v.title,
+      summary: v.summary,
+      cleHours: v.cleHours,
+      cleCategories: v.cleCategories,
+      audience: v.audience,
+      language: v.language,
+      validityMonths: v.validityMonths,
+      minLessonSeconds: v.minLessonSeconds,
+      modules: mods,
+      lessonIds: lessons.map((l) => l.id),
+      quizIds: quizzes.map((q) => q.id as string),
+    };
+  }
+
+  private async loadLesson(versionId: string, slug: string): Promise<LessonResponse> {
+    const [v, lesson] = await Promise.all([this.versionContent(versionId), this.db.getRepository(Lesson).findOneBy({ versionId, slug })]);
+    if (!lesson) throw notFound('Lesson');
+    const all = v.modules.flatMap((m) => m.lessons);
+    const i = all.findIndex((l) => l.id === lesson.id);
+    const link = (l?: { slug: string; title: string }) => (l ? { slug: l.slug, title: l.title } : null);
+    return {
+      slug: lesson.slug,
+      title: lesson.title,
+      minutes: lesson.minutes,
+      contentNote: lesson.contentNote,
+      html: lesson.html,
+      caseRefs: lesson.caseRefs.map(toCaseRefResponse),
+      moduleSlug: v.modules.find((m) => m.id === lesson.moduleId)!.slug,
+      previous: link(all[i - 1]),
+      next: link(all[i + 1]),
+    };
+  }
+
+  private async loadQuiz(quizId: string): Promise<QuizContent> {
+    const quiz = await this.db.getRepository(Quiz).findOneBy({ id: quizId });
+    if (!quiz) throw notFound('Quiz');
+    const questions = await this.db.getRepository(QuizQuestion).find({ where: { quizId }, order: { position: 'ASC' } });
+    return {
+      id: quiz.id,
+      versionId: quiz.versionId,
+      slug: quiz.slug,
+      title: quiz.title,
+      passMark: quiz.passMark,
+      maxAttempts: quiz.maxAttempts,
+      timeLimitSeconds: quiz.timeLimitSeconds,
+      questions: questions.map((q) => ({ id: q.id, key: q.key, type: q.type, prompt: q.prompt, explanation: q.explanation, options: q.options })),
+    };
+  }
+}

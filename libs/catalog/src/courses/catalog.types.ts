@@ -1,0 +1,112 @@
+import type { CaseRef, QuestionType } from '../format/course-source';
+
+export interface CourseSummaryResponse {
+  slug: string;
+  title: string;
+  summary: string;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  audience: string[];
+  language: string;
+  version: number;
+  moduleCount: number;
+}
+
+export interface QuizSummary {
+  slug: string;
+  title: string;
+  passMark: number;
+  questionCount: number;
+  maxAttempts: number;
+  timeLimitSeconds: number | null;
+}
+
+export interface CourseDetailResponse {
+  slug: string;
+  title: string;
+  summary: string;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  audience: string[];
+  language: string;
+  version: number;
+  validityMonths: number | null;
+  modules: {
+    slug: string;
+    title: string;
+    summary: string | null;
+    outcomes: string[];
+    lessons: { slug: string; title: string; minutes: number | null }[];
+    quiz: QuizSummary | null;
+  }[];
+}
+
+export interface CaseRefResponse {
+  key: string;
+  name: string;
+  applicationNo: string;
+  applicationNumbers: string[];
+  judgmentDate: string;
+  formation: string;
+  articles: string[];
+}
+
+export interface LessonResponse {
+  slug: string;
+  title: string;
+  minutes: number | null;
+  contentNote: string | null;
+  html: string;
+  caseRefs: CaseRefResponse[];
+  moduleSlug: string;
+  previous: { slug: string; title: string } | null;
+  next: { slug: string; title: string } | null;
+}
+
+/** A version's structure, immutable once imported, so it is cached in memory by id. */
+export interface VersionContent {
+  id: string;
+  courseId: string;
+  slug: string;
+  version: number;
+  title: string;
+  summary: string;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  audience: string[];
+  language: string;
+  validityMonths: number | null;
+  minLessonSeconds: number | null;
+  modules: {
+    id: string;
+    slug: string;
+    title: string;
+    summary: string | null;
+    outcomes: string[];
+    lessons: { id: string; slug: string; title: string; minutes: number | null; position: number }[];
+    quiz: (QuizSummary & { id: string }) | null;
+  }[];
+  lessonIds: string[];
+  quizIds: string[];
+}
+
+export interface QuizContent {
+  id: string;
+  versionId: string;
+  slug: string;
+  title: string;
+  passMark: number;
+  maxAttempts: number;
+  timeLimitSeconds: number | null;
+  questions: { id: string; key: string; type: QuestionType; prompt: string; explanation: string; options: { id: string; text: string; correct: boolean }[] }[];
+}
+
+export const toCaseRefResponse = (c: CaseRef): CaseRefResponse => ({
+  key: c.key,
+  name: c.name,
+  applicationNo: c.applicationNumbers.join(', '),
+  applicationNumbers: c.applicationNumbers,
+  judgmentDate: c.judgmentDate,
+  formation: c.formation,
+  articles: c.articles,
+});

@@ -1,0 +1,87 @@
+/** The parsed, validated form of a course folder: what one course version is made of. */
+export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+export const CLE_CATEGORIES = ['ethics', 'substantive_law', 'procedural_law', 'skills'] as const;
+export type CleCategory = (typeof CLE_CATEGORIES)[number];
+export const FORMATIONS = ['Grand Chamber', 'Chamber', 'Plenary', 'Committee'] as const;
+
+export interface CaseRef {
+  key: string;
+  name: string;
+  applicationNumbers: string[];
+  judgmentDate: string;
+  formation: string;
+  articles: string[];
+  source?: string;
+}
+
+export interface OptionSource {
+  text: string;
+  correct: boolean;
+}
+
+export interface QuestionSource {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  explanation: string;
+  options: OptionSource[];
+  /** Only for true_false, as written by the author. */
+  answer?: boolean;
+  cites: string[];
+}
+
+export interface QuizSource {
+  slug: string;
+  title: string;
+  passMark: number;
+  maxAttempts: number;
+  timeLimitMinutes?: number;
+  questions: QuestionSource[];
+}
+
+export interface LessonSource {
+  slug: string;
+  title: string;
+  minutes?: number;
+  contentNote?: string;
+  /** Keys of every judgment the lesson cites, front matter first, then inline order. */
+  cases: string[];
+  markdown: string;
+}
+
+export interface ModuleSource {
+  slug: string;
+  title: string;
+  summary?: string;
+  outcomes: string[];
+  lessons: LessonSource[];
+  quiz?: QuizSource;
+}
+
+export interface CourseSource {
+  slug: string;
+  title: string;
+  summary: string;
+  language: 'en' | 'az' | 'ru';
+  audience: string[];
+  cleHours: Partial<Record<CleCategory, number>>;
+  validityMonths?: number;
+  minLessonSeconds?: number;
+  published: boolean;
+  modules: ModuleSource[];
+  /** The bibliography entries this course cites, by key. */
+  bibliography: Record<string, CaseRef>;
+}
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export const totalCleHours = (hours: CourseSource['cleHours']) =>
+  Math.round(Object.values(hours).reduce((sum, h) => sum + (h ?? 0), 0) * 100) / 100;
+
+export const CITATION = /\[@([a-z0-9][a-z0-9-]*)\]/g;
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

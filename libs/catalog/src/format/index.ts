@@ -1,0 +1,4 @@
+export * from './bibliography-reader';
+export * from './citation-resolver';
+export * from './course-reader';
+export * from './course-source';

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import { CitationResolver } from './citation-resolver';
+import { OptionSource, Problem, QUESTION_TYPES, QuestionSource, QuestionType, QuizSource, SLUG } from './course-source';
+import { Fields } from './fields';
+import { YamlSource } from './yaml-source';
+
+const QUIZ_KEYS = ['slug', 'title', 'passMark', 'maxAttempts', 'timeLimitMinutes', 'questions'] as const;
+const QUESTION_KEYS = ['id', 'type', 'prompt', 'options', 'answer', 'explanation'] as const;
+const OPTION_KEYS = ['text', 'correct'] as const;
+
+export function readQuiz(file: string, defaultSlug: string, citations: CitationResolver, problems: Problem[]): QuizSource | undefined {
+  const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
+  if (src.data === undefined) return undefined;
+  const f = Fields.of(src, [], src.data, QUIZ_KEYS, 'quiz.yaml');
+  if (!f) return undefined;
+  const slug = f.text('slug') ?? defaultSlug;
+  if (!SLUG.test(slug)) f.report('slug', `quiz slug "${slug}" must be lower-case letters, digits and hyphens`);
+  const title = f.text('title', { required: true, max: 200 });
+  const passMark = f.int('passMark', 1, 100, true);
+  const maxAttempts = f.int('maxAttempts', 1, 20, true);
+  const timeLimitMinutes = f.int('timeLimitMinutes', 1, 600);
+  const items = f.list('questions', true) ?? [];
+  const questions: QuestionSource[] = [];
+  const ids = new Set<string>();
+  items.forEach((item, i) => {
+    const q = readQuestion(src, ['questions', i], item, citations);
+    if (!q) return;
+    if (ids.has(q.id)) return src.report(['questions', i, 'id'], `question id "${q.id}" is used twice in this quiz`);
+    ids.add(q.id);
+    questions.push(q);
+  });
+  if (!title || passMark === undefined || maxAttempts === undefined) return undefined;
+  return { slug, title, passMark, maxAttempts, ...(timeLimitMinutes ? { timeLimitMinutes } : {}), questions };
+}
+
+function readQuestion(src: YamlSource, path: (string | number)[], value: unknown, citations: CitationResolver): QuestionSource | undefined {
+  const f = Fields.of(src, path, value, QUESTION_KEYS, `question ${Number(path[1]) + 1}`);
+  if (!f) return undefined;
+  const id = f.text('id', { required: true, max: 80 });
+  if (id && !SLUG.test(id)) f.report('id', `question id "${id}" must be lower-case letters, digits and hyphens`);
+  const type = f.text('type', { required: true }) as QuestionType | undefined;
+  if (type && !QUESTION_TYPES.includes(type)) f.report('type', `"type" must be one of: ${QUESTION_TYPES.join(', ')}`);
+  const prompt = f.text('prompt', { required: true, max: 4000 });
+  const explanation = f.text('explanation', { required: true, max: 4000 });
+  const cites: string[] = [];
+  for (const key of ['prompt', 'explanation'] as const) {
+    const text = f.value[key];
+    if (typeof text === 'string') {
+      for (const c of citations.scan(text, (_line, message) => f.report(key, message))) if (!cites.includes(c)) cites.push(c);
+    }
+  }
+  let options: OptionSource[] = [];
+  let answer: boolean | undefined;
+  if (type === 'true_false') {
+    if (f.has('options')) f.report('options', 'a true_false question gives "answer: true" or "answer: false" instead of options');
+    answer = f.bool('answer');
+    if (answer === undefined && !f.has('answer')) f.report('type', 'a true_false question needs "answer: true" or "answer: false"');
+  } else if (type === 'single' || type === 'multiple') {
+    if (f.has('answer')) f.report('answer', `"answer" is only for true_false questions; mark options with "correct: true"`);
+    const raw = f.list('options', true) ?? [];
+    raw.forEach((o, j) => {
+      const of = Fields.of(src, [...path, 'options', j], o, OPTION_KEYS, `option ${j + 1}`);
+      const text = of?.text('text', { required: true, max: 1000 });
+      const correct = of?.bool('correct') ?? false;
+      if (text !== undefined) {
+        if (options.some((x) => x.text === text)) src.report([...path, 'options', j], `option "${text}" appears twice`);
+        options.push({ text, correct });
+      }
+    });
+    if (raw.length > 0 && raw.length < 2) f.report('options', 'a question needs at least two options');
+    if (options.length > 12) f.report('options', 'a question has at most 12 options');
+    const correct = options.filter((o) => o.correct).length;
+    if (options.length === raw.length && raw.length >= 2) {
+      if (correct === 0) f.report('options', 'no option is marked "correct: true"');
+      else if (type === 'single' && correct > 1) f.report('options', `a single-answer question has exactly one correct option (found ${correct}); use type: multiple`);
+      else if (type === 'multiple' && correct === options.length) f.report('options', 'a multiple-answer question needs at least one wrong option');
+    }
+  }
+  if (!id || !type || !QUESTION_TYPES.includes(type) || !prompt || !explanation) return undefined;
+  return { id, type, prompt, explanation, options, ...(answer !== undefined ? { answer } : {}), cites };
+}

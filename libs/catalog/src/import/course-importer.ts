@@ -1,0 +1,147 @@
+import * as crypto from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '@themis/database';
+import { CourseSource, QuestionSource, totalCleHours } from '../format/course-source';
+import { readCatalog } from '../format/course-reader';
+import { Course } from '../entities/course.entity';
+import { CourseModule } from '../entities/course-module.entity';
+import { CourseVersion } from '../entities/course-version.entity';
+import { Lesson } from '../entities/lesson.entity';
+import { Quiz } from '../entities/quiz.entity';
+import { QuizQuestion, StoredOption } from '../entities/quiz-question.entity';
+import { renderCitationsAsText, renderLessonHtml } from '../render/lesson-renderer';
+
+export interface ImportOutcome {
+  slug: string;
+  version: number;
+  changed: boolean;
+}
+
+export interface CatalogImportReport {
+  outcomes: ImportOutcome[];
+  invalid: string[];
+  problems: { file: string; line: number; message: string }[];
+}
+
+const TRUE_FALSE_LABELS: Record<string, [string, string]> = {
+  en: ['True', 'False'],
+  az: ['Doğru', 'Yanlış'],
+  ru: ['Верно', 'Неверно'],
+};
+
+export const contentHash = (source: CourseSource) => crypto.createHash('sha256').update(JSON.stringify(source)).digest('hex');
+
+/** Turns course folders into versioned rows: an unchanged course is left alone, a changed one becomes version n+1. */
+@Injectable()
+export class CourseImporter {
+  private readonly logger = new Logger(CourseImporter.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async importFolder(coursesDir: string): Promise<CatalogImportReport> {
+    const { courses, invalid, problems } = readCatalog(coursesDir);
+    for (const p of problems) this.logger.warn(`${p.file}:${p.line}: ${p.message}`);
+    const outcomes: ImportOutcome[] = [];
+    for (const source of courses) outcomes.push(await this.importCourse(source));
+    return { outcomes, invalid, problems };
+  }
+
+  importCourse(source: CourseSource): Promise<ImportOutcome> {
+    return inTransaction(this.dataSource, (manager) => this.importIn(manager, source));
+  }
+
+  private async importIn(manager: EntityManager, source: CourseSource): Promise<ImportOutcome> {
+    const hash = contentHash(source);
+    await manager.createQueryBuilder().insert().into(Course).values({ slug: source.slug }).orIgnore().execute();
+    // The row lock makes two servers starting together import a change once.
+    const course = await manager.getRepository(Course).createQueryBuilder('c').setLock('pessimistic_write').where('c.slug = :slug', { slug: source.slug }).getOneOrFail();
+    const latest = await manager.getRepository(CourseVersion).findOne({ where: { courseId: course.id }, order: { version: 'DESC' }, select: ['id', 'version', 'contentHash'] });
+    if (latest && latest.contentHash === hash) {
+      if (course.currentVersionId !== latest.id) await manager.update(Course, { id: course.id }, { currentVersionId: latest.id });
+      return { slug: source.slug, version: latest.version, changed: false };
+    }
+    const version = await this.insertVersion(manager, course.id, (latest?.version ?? 0) + 1, source, hash);
+    await manager.update(Course, { id: course.id }, { currentVersionId: version.id });
+    return { slug: source.slug, version: version.version, changed: true };
+  }
+
+  async insertVersion(manager: EntityManager, courseId: string, number: number, source: CourseSource, hash = contentHash(source)): Promise<CourseVersion> {
+    const version = await manager.save(
+      manager.create(CourseVersion, {
+        courseId,
+        version: number,
+        contentHash: hash,
+        title: source.title,
+        summary: source.summary,
+        language: source.language,
+        audience: source.audience,
+        cleHours: totalCleHours(source.cleHours),
+        cleCategories: source.cleHours as Record<string, number>,
+        validityMonths: source.validityMonths ?? null,
+        minLessonSeconds: source.minLessonSeconds ?? null,
+        published: source.published,
+        source,
+      }),
+    );
+    let lessonPosition = 0;
+    for (const [m, mod] of source.modules.entries()) {
+      const moduleRow = await manager.save(
+        manager.create(CourseModule, { versionId: version.id, slug: mod.slug, position: m, title: mod.title, summary: mod.summary ?? null, outcomes: mod.outcomes }),
+      );
+      if (mod.lessons.length > 0) {
+        await manager.insert(
+          Lesson,
+          mod.lessons.map((l) => ({
+            versionId: version.id,
+            moduleId: moduleRow.id,
+            slug: l.slug,
+            position: lessonPosition++,
+            title: l.title,
+            minutes: l.minutes ?? null,
+            html: renderLessonHtml(l.markdown, source.bibliography),
+            contentNote: l.contentNote ?? null,
+            caseRefs: l.cases.map((k) => source.bibliography[k]!).filter(Boolean),
+          })),
+        );
+      }
+      if (mod.quiz) {
+        const quiz = await manager.save(
+          manager.create(Quiz, {
+            versionId: version.id,
+            moduleId: moduleRow.id,
+            slug: mod.quiz.slug,
+            title: mod.quiz.title,
+            passMark: mod.quiz.passMark,
+            maxAttempts: mod.quiz.maxAttempts,
+            timeLimitSeconds: mod.quiz.timeLimitMinutes ? mod.quiz.timeLimitMinutes * 60 : null,
+          }),
+        );
+        if (mod.quiz.questions.length > 0) {
+          await manager.insert(
+            QuizQuestion,
+            mod.quiz.questions.map((q, i) => ({
+              quizId: quiz.id,
+              key: q.id,
+              position: i,
+              type: q.type,
+              prompt: renderCitationsAsText(q.prompt, source.bibliography),
+              explanation: renderCitationsAsText(q.explanation, source.bibliography),
+              options: storedOptions(q, source.language),
+            })),
+          );
+        }
+      }
+    }
+    return version;
+  }
+}
+
+function storedOptions(q: QuestionSource, language: string): StoredOption[] {
+  const options =
+    q.type === 'true_false'
+      ? (TRUE_FALSE_LABELS[language] ?? TRUE_FALSE_LABELS['en']!).map((text, i) => ({ text, correct: (i === 0) === q.answer }))
+      : q.options;
+  return options.map((o) => ({ id: crypto.randomUUID(), text: o.text, correct: o.correct }));
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Enrollment } from '../entities/enrollment.entity';
+
+export interface EnrollmentRow {
+  id: string;
+  userId: string;
+  courseId: string;
+  versionId: string;
+  courseSlug: string;
+  enrolledAt: Date;
+  completedAt: Date | null;
+  certificateCode: string | null;
+}
+
+const COLUMNS = `e.id, e.user_id AS "userId", e.course_id AS "courseId", e.version_id AS "versionId", c.slug AS "courseSlug",
+  e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt", e.certificate_code AS "certificateCode"`;
+
+/** Every query here is scoped to the learner who asks. */
+@Injectable()
+export class EnrollmentRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async find(userId: string, courseSlug: string, manager: EntityManager = this.db.manager): Promise<EnrollmentRow | null> {
+    const rows = await manager.query(`SELECT ${COLUMNS} FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 AND c.slug = $2`, [userId, courseSlug]);
+    return rows[0] ?? null;
+  }
+
+  /** Locks the enrolment row: completions, attempts and gradings of one learner's course run one at a time. */
+  async lock(manager: EntityManager, userId: string, courseSlug: string): Promise<EnrollmentRow | null> {
+    const rows = await manager.query(
+      `SELECT ${COLUMNS} FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 AND c.slug = $2 FOR UPDATE OF e`,
+      [userId, courseSlug],
+    );
+    return rows[0] ?? null;
+  }
+
+  async lockById(manager: EntityManager, userId: string, enrollmentId: string): Promise<EnrollmentRow | null> {
+    const rows = await manager.query(`SELECT ${COLUMNS} FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 AND e.id = $2 FOR UPDATE OF e`, [userId, enrollmentId]);
+    return rows[0] ?? null;
+  }
+
+  /** Inserts unless present; `created` tells the first enrolment from a repeat. */
+  async enroll(userId: string, courseId: string, versionId: string): Promise<{ enrolledAt: Date; versionId: string; created: boolean }> {
+    const inserted = await this.db.query(
+      `INSERT INTO enrollments (user_id, course_id, version_id) VALUES ($1, $2, $3) ON CONFLICT (user_id, course_id) DO NOTHING RETURNING enrolled_at AS "enrolledAt", version_id AS "versionId"`,
+      [userId, courseId, versionId],
+    );
+    if (inserted.length > 0) return { ...inserted[0], created: true };
+    const existing = await this.db.getRepository(Enrollment).findOneOrFail({ where: { userId, courseId }, select: ['enrolledAt', 'versionId'] });
+    return { enrolledAt: existing.enrolledAt, versionId: existing.versionId, created: false };
+  }
+
+  async listForUser(userId: string): Promise<(EnrollmentRow & { completedLessons: number; quizzesPassed: number; attempts: number })[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS},
+              (SELECT count(*)::int FROM lesson_completions lc WHERE lc.enrollment_id = e.id) AS "completedLessons",
+              (SELECT count(*)::int FROM quiz_passes qp WHERE qp.enrollment_id = e.id) AS "quizzesPassed",
+              (SELECT count(*)::int FROM quiz_attempts qa WHERE qa.enrollment_id = e.id) AS "attempts"
+         FROM enrollments e JOIN courses c ON c.id = e.course_id
+        WHERE e.user_id = $1
+        ORDER BY e.enrolled_at DESC`,
+      [userId],
+    );
+  }
+
+  async counts(manager: EntityManager, enrollmentId: string): Promise<{ completedLessons: number; quizzesPassed: number }> {
+    const [row] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM lesson_completions WHERE enrollment_id = $1) AS "completedLessons",
+              (SELECT count(*)::int FROM quiz_passes WHERE enrollment_id = $1) AS "quizzesPassed"`,
+      [enrollmentId],
+    );
+    return row;
+  }
+
+  async completedLessonSlugs(userId: string, enrollmentId: string): Promise<string[]> {
+    const rows = await this.db.query(
+      `SELECT l.slug FROM lesson_completions lc JOIN enrollments e ON e.id = lc.enrollment_id JOIN lessons l ON l.id = lc.lesson_id WHERE e.user_id = $1 AND e.id = $2`,
+      [userId, enrollmentId],
+    );
+    return rows.map((r: { slug: string }) => r.slug);
+  }
+}

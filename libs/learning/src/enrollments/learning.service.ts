@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CatalogService, CourseDetailResponse, LessonResponse } from '@themis/catalog';
+import { notFound } from '@themis/core';
+import { LessonTimer } from '../progress/lesson-timer';
+import { ProgressService } from '../progress/progress.service';
+import { EnrollmentRepository } from './enrollment.repository';
+
+export interface EnrollmentResponse {
+  courseSlug: string;
+  enrolledAt: string;
+  version: number;
+  created: boolean;
+}
+
+/** The learner's view of the catalogue: the version they are enrolled in, or the current one. */
+@Injectable()
+export class LearningService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalog: CatalogService,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly progress: ProgressService,
+    private readonly timer: LessonTimer,
+  ) {}
+
+  async courseFor(userId: string | undefined, slug: string): Promise<CourseDetailResponse> {
+    const enrolled = userId ? await this.enrollments.find(userId, slug) : null;
+    if (enrolled) return this.catalog.courseDetail(enrolled.versionId);
+    const current = await this.catalog.currentVersionId(slug);
+    if (!current) throw notFound('Course');
+    return this.catalog.courseDetail(current.versionId);
+  }
+
+  async enroll(userId: string, slug: string): Promise<EnrollmentResponse> {
+    const current = await this.catalog.currentVersionId(slug);
+    if (!current) throw notFound('Course');
+    const result = await this.enrollments.enroll(userId, current.courseId, current.versionId);
+    const version = await this.catalog.versionContent(result.versionId);
+    return { courseSlug: slug, enrolledAt: new Date(result.enrolledAt).toISOString(), version: version.version, created: result.created };
+  }
+
+  async lesson(userId: string, slug: string, lessonSlug: string): Promise<LessonResponse> {
+    const enrollment = await this.progress.requireEnrollment(userId, slug);
+    const lesson = await this.catalog.lesson(enrollment.versionId, lessonSlug);
+    await this.timer.recordVisit(this.db.manager, enrollment.id, await this.catalog.lessonId(enrollment.versionId, lessonSlug));
+    return lesson;
+  }
+
+  async completedLessons(userId: string, slug: string): Promise<string[]> {
+    const enrollment = await this.enrollments.find(userId, slug);
+    return enrollment ? this.enrollments.completedLessonSlugs(userId, enrollment.id) : [];
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@themis/catalog';
+import { EnrollmentRepository } from './enrollments/enrollment.repository';
+import { LearningService } from './enrollments/learning.service';
+import { CourseCompletionHooks } from './progress/course-completion-hooks';
+import { LessonTimer } from './progress/lesson-timer';
+import { ProgressService } from './progress/progress.service';
+
+@Module({
+  imports: [CatalogModule],
+  providers: [EnrollmentRepository, ProgressService, LearningService, CourseCompletionHooks, LessonTimer],
+  exports: [EnrollmentRepository, ProgressService, LearningService, CourseCompletionHooks, CatalogModule],
+})
+export class LearningModule {}

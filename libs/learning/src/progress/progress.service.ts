@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CatalogService } from '@themis/catalog';
+import { DomainError, ErrorCode } from '@themis/core';
+import { inTransaction, updateReturning } from '@themis/database';
+import { EnrollmentRepository, EnrollmentRow } from '../enrollments/enrollment.repository';
+import { CourseCompletionHooks } from './course-completion-hooks';
+import { isComplete, progressPercent, progressStatus, ProgressStatus } from './progress.rules';
+import { LessonTimer } from './lesson-timer';
+
+export interface ProgressResponse {
+  courseSlug: string;
+  courseTitle: string;
+  version: number;
+  percent: number;
+  completedLessons: number;
+  totalLessons: number;
+  quizzesPassed: number;
+  totalQuizzes: number;
+  status: ProgressStatus;
+  certificateCode: string | null;
+  enrolledAt: string;
+  completedAt: string | null;
+}
+
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly catalog: CatalogService,
+    private readonly hooks: CourseCompletionHooks,
+    private readonly timer: LessonTimer,
+  ) {}
+
+  async completeLesson(userId: string, courseSlug: string, lessonSlug: string): Promise<ProgressResponse> {
+    return inTransaction(this.db, async (manager) => {
+      const enrollment = await this.requireLocked(manager, userId, courseSlug);
+      const version = await this.catalog.versionContent(enrollment.versionId);
+      const lessonId = await this.catalog.lessonId(enrollment.versionId, lessonSlug);
+      const seconds = await this.timer.secondsOnTask(manager, enrollment.id, lessonId, version.minLessonSeconds);
+      await manager.query(
+        `INSERT INTO lesson_completions (enrollment_id, lesson_id, seconds_on_task) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [enrollment.id, lessonId, seconds],
+      );
+      return this.settle(manager, enrollment);
+    });
+  }
+
+  /** Called by assessment inside its grading transaction, with the enrolment already locked. */
+  async recordQuizPass(manager: EntityManager, enrollment: EnrollmentRow, quizId: string, attemptId: string): Promise<ProgressResponse> {
+    await manager.query(`INSERT INTO quiz_passes (enrollment_id, quiz_id, attempt_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [enrollment.id, quizId, attemptId]);
+    return this.settle(manager, enrollment);
+  }
+
+  async requireLocked(manager: EntityManager, userId: string, courseSlug: string): Promise<EnrollmentRow> {
+    const enrollment = await this.enrollments.lock(manager, userId, courseSlug);
+    if (!enrollment) throw await this.notEnrolled(courseSlug);
+    return enrollment;
+  }
+
+  async requireEnrollment(userId: string, courseSlug: string): Promise<EnrollmentRow> {
+    const enrollment = await this.enrollments.find(userId, courseSlug);
+    if (!enrollment) throw await this.notEnrolled(courseSlug);
+    return enrollment;
+  }
+
+  async listForUser(userId: string): Promise<ProgressResponse[]> {
+    const rows = await this.enrollments.listForUser(userId);
+    return Promise.all(rows.map((r) => this.toResponse(r, r, r.attempts > 0)));
+  }
+
+  async forCourse(userId: string, courseSlug: string): Promise<ProgressResponse> {
+    const all = await this.listForUser(userId);
+    const found = all.find((p) => p.courseSlug === courseSlug);
+    if (!found) throw await this.notEnrolled(courseSlug);
+    return found;
+  }
+
+  /** After any change: completes the course once (the locked row and `completed_at IS NULL` make it once). */
+  private async settle(manager: EntityManager, enrollment: EnrollmentRow): Promise<ProgressResponse> {
+    const counts = await this.enrollments.counts(manager, enrollment.id);
+    const version = await this.catalog.versionContent(enrollment.versionId);
+    const full = { ...counts, totalLessons: version.lessonIds.length, totalQuizzes: version.quizIds.length };
+    let current = enrollment;
+    if (isComplete(full) && !enrollment.completedAt) {
+      const [row] = await updateReturning<{ completedAt: Date }>(manager, `UPDATE enrollments SET completed_at = now() WHERE id = $1 AND completed_at IS NULL RETURNING completed_at AS "completedAt"`, [enrollment.id]);
+      if (row) {
+        const code = await this.hooks.run(manager, { enrollmentId: enrollment.id, userId: enrollment.userId, courseId: enrollment.courseId, versionId: enrollment.versionId, completedAt: row.completedAt });
+        if (code) await manager.query(`UPDATE enrollments SET certificate_code = $2 WHERE id = $1`, [enrollment.id, code]);
+        current = { ...enrollment, completedAt: row.completedAt, certificateCode: code };
+      }
+    }
+    return this.toResponse(current, counts, true);
+  }
+
+  async setCertificateCode(manager: EntityManager, enrollmentId: string, code: string): Promise<void> {
+    await manager.query(`UPDATE enrollments SET certificate_code = $2 WHERE id = $1`, [enrollmentId, code]);
+  }
+
+  private async toResponse(e: EnrollmentRow, counts: { completedLessons: number; quizzesPassed: number }, started: boolean): Promise<ProgressResponse> {
+    const version = await this.catalog.versionContent(e.versionId);
+    const full = { ...counts, totalLessons: version.lessonIds.length, totalQuizzes: version.quizIds.length };
+    return {
+      courseSlug: e.courseSlug,
+      courseTitle: version.title,
+      version: version.version,
+      percent: progressPercent(full),
+      ...full,
+      status: e.completedAt ? 'completed' : progressStatus(full, started),
+      certificateCode: e.certificateCode,
+      enrolledAt: new Date(e.enrolledAt).toISOString(),
+      completedAt: e.completedAt ? new Date(e.completedAt).toISOString() : null,
+    };
+  }
+
+  private async notEnrolled(courseSlug: string): Promise<DomainError> {
+    const current = await this.catalog.currentVersionId(courseSlug);
+    return current ? new DomainError(ErrorCode.NotEnrolled, 'Enrol in this course first') : new DomainError(ErrorCode.NotFound, 'Course not found');
+  }
+}

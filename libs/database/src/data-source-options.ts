@@ -19,7 +19,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install on a managed server.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: ['error'],
+    // Failed queries reach the exception filter; TypeORM's own log would print their parameters (personal data).
+    logging: false,
     // Fail fast while the database is down instead of queueing requests forever.
     extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, application_name: 'themis' },
     ...overrides,

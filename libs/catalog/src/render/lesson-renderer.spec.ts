@@ -1,0 +1,30 @@
+import { renderCitationsAsText, renderLessonHtml } from './lesson-renderer';
+
+const bibliography = {
+  'salduz-v-turkey': { key: 'salduz-v-turkey', name: 'Salduz v. Turkey', applicationNumbers: ['36391/02'], judgmentDate: '2008-11-27', formation: 'Grand Chamber', articles: ['6§1'] },
+};
+
+describe(renderLessonHtml.name, () => {
+  it('turns a citation into the case name', () => {
+    expect(renderLessonHtml('See [@salduz-v-turkey].', bibliography)).toContain('<cite class="case-ref" data-case="salduz-v-turkey">Salduz v. Turkey</cite>');
+  });
+
+  it('never lets author HTML or script links through', () => {
+    const html = renderLessonHtml('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))', bibliography);
+    expect(html).not.toMatch(/<script|<img|href="javascript/i);
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it('keeps ordinary Markdown: headings, lists, emphasis and safe links', () => {
+    const html = renderLessonHtml('# Title\n\n- one\n- **two**\n\n[HUDOC](https://hudoc.echr.coe.int)', bibliography);
+    expect(html).toContain('<h2>Title</h2>');
+    expect(html).toContain('<strong>two</strong>');
+    expect(html).toContain('<a href="https://hudoc.echr.coe.int" rel="noopener noreferrer">HUDOC</a>');
+  });
+});
+
+describe(renderCitationsAsText.name, () => {
+  it('writes the application number and date after the name', () => {
+    expect(renderCitationsAsText('As held in [@salduz-v-turkey].', bibliography)).toBe('As held in Salduz v. Turkey (no. 36391/02, 2008-11-27).');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './learner-path';
+export * from './test-app';
+export * from './test-database';

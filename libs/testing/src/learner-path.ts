@@ -1,0 +1,38 @@
+import request from 'supertest';
+import { SignedInUser, TestApp } from './test-app';
+
+/** Drives the learner path through the HTTP API, as a client would. */
+export class LearnerPath {
+  constructor(private readonly t: TestApp, readonly user: SignedInUser) {}
+
+  async enroll(course: string): Promise<void> {
+    await request(this.t.url).post(`/api/v1/courses/${course}/enrollment`).set(this.user.auth).expect((r) => expect([200, 201]).toContain(r.status));
+  }
+
+  async completeAllLessons(course: string, except: string[] = []): Promise<void> {
+    const detail = await request(this.t.url).get(`/api/v1/courses/${course}`).set(this.user.auth).expect(200);
+    for (const m of detail.body.modules) {
+      for (const l of m.lessons) {
+        if (except.includes(l.slug)) continue;
+        await request(this.t.url).get(`/api/v1/courses/${course}/lessons/${l.slug}`).set(this.user.auth).expect(200);
+        await request(this.t.url).post(`/api/v1/courses/${course}/lessons/${l.slug}/completion`).set(this.user.auth).expect(200);
+      }
+    }
+  }
+
+  /** Starts an attempt and answers it from the answer key (read as an admin), right or wrong. */
+  async answerQuiz(course: string, quiz: string, keyReader: SignedInUser, right: boolean): Promise<{ attemptId: string; answers: { questionId: string; optionIds: string[] }[] }> {
+    const key = await request(this.t.url).get(`/api/v1/author/courses/${course}/quizzes/${quiz}`).set(keyReader.auth).expect(200);
+    const attempt = await request(this.t.url).post(`/api/v1/courses/${course}/quizzes/${quiz}/attempts`).set(this.user.auth).expect(201);
+    const answers = key.body.questions.map((q: { id: string; options: { id: string; correct: boolean }[] }) => ({
+      questionId: q.id,
+      optionIds: q.options.filter((o) => o.correct === right).slice(0, right ? undefined : 1).map((o) => o.id),
+    }));
+    return { attemptId: attempt.body.attemptId, answers };
+  }
+
+  async passQuiz(course: string, quiz: string, keyReader: SignedInUser): Promise<request.Response> {
+    const { attemptId, answers } = await this.answerQuiz(course, quiz, keyReader, true);
+    return request(this.t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(this.user.auth).send({ answers }).expect(200);
+  }
+}

@@ -1,0 +1,20 @@
+// Starts one embedded PostgreSQL for the whole run and migrates a template database
+// once; each e2e file then copies the template (CREATE DATABASE … TEMPLATE), which takes
+// milliseconds. Plain JS on the compiled libs, because Jest's globalSetup runs outside
+// the test module registry (no path aliases there); `npm test` builds first.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+module.exports = async function globalSetup() {
+  const { startEmbeddedPostgres, connectAndMigrate } = require('../../dist/libs/database/src');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-test-'));
+  fs.chmodSync(dir, 0o755);
+  const db = await startEmbeddedPostgres(dir);
+  const ds = await connectAndMigrate(db.url);
+  await ds.destroy(); // nothing may stay connected to a template
+
+  globalThis.__THEMIS_PG__ = { db, dir };
+  process.env.THEMIS_TEST_DATABASE_URL = db.url;
+  process.env.THEMIS_TEST_TEMPLATE = 'themis';
+};

@@ -8,6 +8,7 @@ import { AppConfig } from '@themis/core';
 import { connectAndMigrate, EmbeddedDatabase, startEmbeddedPostgres, StartupError } from '@themis/database';
 import { UsersService } from '@themis/identity';
 import { AppModule } from './app.module';
+import { rejectPrototypeKeys } from './infra/reject-prototype-keys';
 
 export interface RunningPlatform {
   app: INestApplication;
@@ -50,6 +51,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
   app.use(express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '256kb' }));
+  app.use(rejectPrototypeKeys);
   app.enableShutdownHooks();
   return app;
 }

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@themis/core';
 import { AccessGuard } from './auth/access.guard';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalAuthGuard } from './auth/local-auth.guard';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
@@ -31,7 +32,8 @@ import { VerifiersService } from './verifiers/verifiers.service';
     PermissionService,
     VerifiersService,
     AccessGuard,
+    LocalAuthGuard,
   ],
-  exports: [UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys],
+  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys],
 })
 export class IdentityModule {}

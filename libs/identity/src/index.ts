@@ -1,6 +1,7 @@
 export * from './auth/access.guard';
 export * from './auth/auth.service';
 export * from './auth/decorators';
+export * from './auth/local-auth.guard';
 export * from './auth/password-hasher';
 export * from './auth/permission.service';
 export * from './auth/token-keys';

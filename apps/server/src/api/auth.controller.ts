@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
-import { AuthenticatedUser, AuthService, Public, RegisterDto, TokenResponse, UserResponse, UsersService } from '@themis/identity';
+import { AuthenticatedUser, AuthService, LocalAuthGuard, Public, RegisterDto, TokenResponse, UserResponse, UsersService } from '@themis/identity';
 
 @Controller('api/v1/auth')
 export class AuthController {
@@ -13,7 +12,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthGuard('local'))
+  @UseGuards(LocalAuthGuard)
   @HttpCode(200)
   @Post('login')
   login(@Req() req: { user: AuthenticatedUser }): TokenResponse {

@@ -97,11 +97,13 @@ export class UpdateProfileDto {
 }
 
 export class LoginDto {
-  @IsString()
+  @IsString({ message: 'email must be text' })
+  @MinLength(1, { message: 'email must not be empty' })
   @MaxLength(254)
   email: string;
 
-  @IsString()
+  @IsString({ message: 'password must be text' })
+  @MinLength(1, { message: 'password must not be empty' })
   @MaxLength(256)
   password: string;
 }

@@ -2,6 +2,9 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { StartupError } from './embedded-postgres.launcher';
 
+// Network and authentication failures: the operator's configuration, not a bug.
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '28P01', '28000', '3D000', '57P03']);
+
 function describeTarget(url: string): string {
   try {
     const u = new URL(url);
@@ -18,7 +21,8 @@ export async function connectAndMigrate(url: string): Promise<DataSource> {
     await dataSource.initialize();
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new StartupError(`Cannot connect to PostgreSQL at ${describeTarget(url)} (${e.code ?? e.message}).`);
+    if (!CONNECTION_FAILURES.has(e.code ?? '')) throw err;
+    throw new StartupError(`Cannot connect to PostgreSQL at ${describeTarget(url)} (${e.code}: ${e.message.split('\n')[0]}).`);
   }
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;

@@ -8,6 +8,7 @@ import { AppConfig } from '@themis/core';
 import { connectAndMigrate, EmbeddedDatabase, startEmbeddedPostgres, StartupError } from '@themis/database';
 import { UsersService } from '@themis/identity';
 import { AppModule } from './app.module';
+import { configureViews } from './web/view-engine';
 import { rejectPrototypeKeys } from './infra/reject-prototype-keys';
 
 export interface RunningPlatform {
@@ -51,6 +52,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
   app.use(express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '256kb' }));
+  configureViews(app);
   app.use(rejectPrototypeKeys);
   app.enableShutdownHooks();
   return app;
@@ -68,8 +70,16 @@ export async function seedOnStart(app: INestApplication, config: AppConfig): Pro
 }
 
 async function listen(app: INestApplication, port: number): Promise<void> {
+  // The bare http server's listen, not app.listen(): Nest would also log the error with its stack.
+  const server = app.getHttpServer() as import('node:http').Server;
   try {
-    await app.listen(port);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${port} is already in use; stop the other program or set PORT to a free port.`);

@@ -1,0 +1,55 @@
+import * as crypto from 'node:crypto';
+
+/**
+ * Certificate codes: 15 random Crockford base32 symbols (75 bits) and one check symbol,
+ * grouped as XXXX-XXXX-XXXX-XXXX. Crockford's alphabet has no I, L, O or U, so a code
+ * read aloud or typed from paper has no look-alikes; the check symbol (Luhn mod 32)
+ * catches every single-symbol typo and every swap of neighbours (but 0Z↔Z0, Luhn's one
+ * blind spot) before any lookup.
+ * https://www.crockford.com/base32.html
+ */
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const DATA_LENGTH = 15;
+const N = CODE_ALPHABET.length;
+
+const valueOf = (ch: string) => CODE_ALPHABET.indexOf(ch);
+
+/** Luhn mod N over the symbols' values (https://en.wikipedia.org/wiki/Luhn_mod_N_algorithm). */
+export function checkSymbol(data: string): string {
+  let factor = 2;
+  let sum = 0;
+  for (let i = data.length - 1; i >= 0; i--) {
+    let addend = factor * valueOf(data[i]);
+    factor = factor === 2 ? 1 : 2;
+    addend = Math.floor(addend / N) + (addend % N);
+    sum += addend;
+  }
+  return CODE_ALPHABET[(N - (sum % N)) % N];
+}
+
+export function generateCertificateCode(random: (bytes: number) => Buffer = crypto.randomBytes): string {
+  const bytes = random(DATA_LENGTH);
+  // One byte per symbol, low 5 bits: each symbol uniform over the 32 symbols, 75 bits in all.
+  let data = '';
+  for (let i = 0; i < DATA_LENGTH; i++) data += CODE_ALPHABET[bytes[i] & 31];
+  return formatCode(data + checkSymbol(data));
+}
+
+const formatCode = (raw: string) => raw.match(/.{4}/g)!.join('-');
+
+/**
+ * The canonical form of what someone typed, or null when it cannot be a code: case,
+ * spaces and hyphens are ignored and the look-alikes O, I and L are read as 0, 1 and 1
+ * (Crockford's decoding rules); a wrong check symbol is null, so no query is made.
+ */
+export function normalizeCertificateCode(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > 64) return null;
+  const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (raw.length !== DATA_LENGTH + 1) return null;
+  for (const ch of raw) if (valueOf(ch) < 0) return null;
+  if (checkSymbol(raw.slice(0, DATA_LENGTH)) !== raw[DATA_LENGTH]) return null;
+  return formatCode(raw);
+}
+
+/** Finds a Themis certificate code written into a PDF's metadata (see the PDF renderer's Keywords). */
+export const CODE_MARKER = 'themis-certificate:';

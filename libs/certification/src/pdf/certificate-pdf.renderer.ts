@@ -1,0 +1,149 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import PDFDocument from 'pdfkit';
+import * as QRCode from 'qrcode';
+import { CODE_MARKER } from '../codes/certificate-code';
+import { categoryLabel, formatDate, formatHours, professionLabel } from './certificate-wording';
+
+export interface CertificateFacts {
+  code: string;
+  holderName: string;
+  profession: string;
+  barNumber: string | null;
+  courseTitle: string;
+  courseVersion: number;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  completedAt: Date;
+  issuedAt: Date;
+  expiresAt: Date | null;
+  issuer: string;
+  verifyUrl: string;
+  replaces: string | null;
+}
+
+// DejaVu covers Latin (with Azerbaijani ə ğ ı ş ç ö ü) and Cyrillic: a name prints as registered.
+const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  serif: fs.readFileSync(path.join(fontDir, 'DejaVuSerif.ttf')),
+  serifBold: fs.readFileSync(path.join(fontDir, 'DejaVuSerif-Bold.ttf')),
+  serifItalic: fs.readFileSync(path.join(fontDir, 'DejaVuSerif-Italic.ttf')),
+  sans: fs.readFileSync(path.join(fontDir, 'DejaVuSans.ttf')),
+  mono: fs.readFileSync(path.join(fontDir, 'DejaVuSansMono.ttf')),
+};
+
+const INK = '#1d2433';
+const ACCENT = '#7a5c1e';
+const MUTED = '#4a5160';
+
+/** The largest size (down to `min`) at which `text` fits in `width`: a long name stays on its line. */
+function fitSize(doc: PDFKit.PDFDocument, text: string, font: string, max: number, min: number, width: number): number {
+  let size = max;
+  while (size > min && doc.font(font).fontSize(size).widthOfString(text) > width) size -= 1;
+  return size;
+}
+
+/**
+ * Renders the certificate as an A4 landscape PDF. Deterministic: the creation date is the
+ * issue date and the file ID derives from the metadata, so equal facts give equal bytes.
+ */
+export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: `CLE certificate ${facts.code}`,
+      Author: facts.issuer,
+      Subject: `${facts.courseTitle}: ${formatHours(facts.cleHours)} CLE hours`,
+      // Lets a verifier find the code of a PDF whose bytes were changed (tampered vs unknown).
+      Keywords: `${CODE_MARKER}${facts.code}`,
+      Creator: 'Themis',
+      Producer: 'Themis',
+      CreationDate: facts.issuedAt,
+      ModDate: facts.issuedAt,
+    },
+  });
+  doc.registerFont('serif', FONTS.serif);
+  doc.registerFont('serif-bold', FONTS.serifBold);
+  doc.registerFont('serif-italic', FONTS.serifItalic);
+  doc.registerFont('sans', FONTS.sans);
+  doc.registerFont('mono', FONTS.mono);
+
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const W = doc.page.width;
+  const H = doc.page.height;
+  // A double frame, as on a printed diploma.
+  doc.lineWidth(3).strokeColor(ACCENT).rect(24, 24, W - 48, H - 48).stroke();
+  doc.lineWidth(0.8).rect(32, 32, W - 64, H - 64).stroke();
+
+  const centre = (text: string, y: number, font: string, size: number, color = INK) =>
+    doc.font(font).fontSize(size).fillColor(color).text(text, 70, y, { width: W - 140, align: 'center' });
+
+  centre(facts.issuer.toUpperCase(), 58, 'sans', 10, MUTED);
+  centre('Certificate of Continuing Legal Education', 80, 'serif-bold', 26, INK);
+  doc.moveTo(W / 2 - 90, 122).lineTo(W / 2 + 90, 122).lineWidth(1).strokeColor(ACCENT).stroke();
+  centre('This is to certify that', 138, 'serif-italic', 13, MUTED);
+  centre(facts.holderName, 162, 'serif-bold', fitSize(doc, facts.holderName, 'serif-bold', 28, 14, W - 140), INK);
+  const who = facts.barNumber ? `${professionLabel(facts.profession)} · Bar no. ${facts.barNumber}` : professionLabel(facts.profession);
+  centre(who, 204, 'serif', 13, MUTED);
+  centre('has completed the course', 232, 'serif-italic', 13, MUTED);
+  centre(facts.courseTitle, 254, 'serif-bold', fitSize(doc, facts.courseTitle, 'serif-bold', 18, 12, (W - 140) * 2), INK);
+  centre(`(version ${facts.courseVersion})`, doc.y + 2, 'serif', 10, MUTED);
+
+  const hoursY = doc.y + 12;
+  centre(`and is credited with ${formatHours(facts.cleHours)} hours of continuing legal education`, hoursY, 'serif', 13, INK);
+  const split = Object.entries(facts.cleCategories).map(([k, v]) => `${categoryLabel(k)}: ${formatHours(v)} h`).join('   ·   ');
+  if (split) centre(split, doc.y + 4, 'serif', 11, MUTED);
+
+  // Facts block, bottom left.
+  const left = 70;
+  let y = H - 168;
+  const row = (label: string, value: string, font = 'serif') => {
+    doc.font('sans').fontSize(8.5).fillColor(MUTED).text(label.toUpperCase(), left, y, { width: 130 });
+    doc.font(font).fontSize(11).fillColor(INK).text(value, left + 130, y - 1.5, { width: 300 });
+    y += 19;
+  };
+  row('Completed', formatDate(facts.completedAt));
+  row('Issued', formatDate(facts.issuedAt));
+  if (facts.expiresAt) row('Valid until', formatDate(facts.expiresAt));
+  row('Certificate code', facts.code, 'mono');
+  if (facts.replaces) row('Replaces', facts.replaces, 'mono');
+  row('Verify at', facts.verifyUrl);
+
+  // Issuer's signature line, bottom centre-right.
+  const sigX = W / 2 - 40;
+  doc.moveTo(sigX, H - 92).lineTo(sigX + 200, H - 92).lineWidth(0.8).strokeColor(INK).stroke();
+  doc.font('serif').fontSize(10).fillColor(INK).text(facts.issuer, sigX, H - 86, { width: 200, align: 'center' });
+  doc.font('sans').fontSize(7.5).fillColor(MUTED).text('Digitally signed — the PDF signature and this code can be checked online', sigX, H - 72, { width: 200, align: 'center' });
+
+  // QR code to the public verification page, drawn as vectors (crisp in print, deterministic).
+  const qr = QRCode.create(facts.verifyUrl, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const box = 104;
+  const quiet = 4;
+  const cell = box / (n + 2 * quiet);
+  const qx = W - 70 - box;
+  const qy = H - 70 - box - 14;
+  doc.rect(qx, qy, box, box).fill('#ffffff');
+  doc.fillColor('#000000');
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (qr.modules.get(r, c)) doc.rect(qx + (c + quiet) * cell, qy + (r + quiet) * cell, cell, cell);
+    }
+  }
+  doc.fill('#000000');
+  doc.font('sans').fontSize(8).fillColor(MUTED).text('Scan to verify', qx, qy + box + 3, { width: box, align: 'center' });
+
+  doc.end();
+  return done;
+}

@@ -1,0 +1,79 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import forge from 'node-forge';
+import { AppConfig, readOrCreateSecretFile } from '@themis/core';
+
+export interface PdfSigningMaterial {
+  privateKey: crypto.KeyObject;
+  certificate: forge.pki.Certificate;
+  certificatePem: string;
+}
+
+export interface CredentialSigningMaterial {
+  privateKey: crypto.KeyObject;
+  publicJwk: crypto.JsonWebKey & { kid: string; alg: 'EdDSA'; use: 'sig' };
+}
+
+export const ISSUER_NAME = 'Themis Continuing Legal Education';
+
+/**
+ * The PDF signer's RSA key and X.509 certificate: supplied by the operator
+ * (SIGNING_KEY_FILE / SIGNING_CERT_FILE) or generated on first start and kept as 0600
+ * files under KEYS_DIR, so a restart never changes the key that signed earlier PDFs.
+ */
+export function loadPdfSigningMaterial(config: AppConfig): PdfSigningMaterial {
+  let keyPem: string;
+  let certPem: string;
+  if (config.signing.keyFile || config.signing.certFile) {
+    if (!config.signing.keyFile || !config.signing.certFile) throw new Error('SIGNING_KEY_FILE and SIGNING_CERT_FILE must be set together');
+    keyPem = fs.readFileSync(config.signing.keyFile, 'utf8');
+    certPem = fs.readFileSync(config.signing.certFile, 'utf8');
+  } else {
+    keyPem = readOrCreateSecretFile(path.join(config.keysDir, 'certificate-signing.key.pem'), () =>
+      crypto.generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    ).toString('utf8');
+    certPem = readOrCreateSecretFile(path.join(config.keysDir, 'certificate-signing.cert.pem'), () => selfSignedCertificate(keyPem)).toString('utf8');
+  }
+  const privateKey = crypto.createPrivateKey(keyPem);
+  const certificate = forge.pki.certificateFromPem(certPem);
+  const publicFromKey = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  const publicFromCert = crypto.createPublicKey(forge.pki.publicKeyToPem(certificate.publicKey)).export({ type: 'spki', format: 'der' });
+  if (!publicFromKey.equals(publicFromCert)) throw new Error('The signing certificate does not belong to the signing key');
+  return { privateKey, certificate, certificatePem: certPem };
+}
+
+function selfSignedCertificate(keyPem: string): string {
+  const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.serialNumber = '01' + crypto.randomBytes(15).toString('hex');
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 20 * 365 * 24 * 3600 * 1000);
+  const name = [
+    { name: 'commonName', value: ISSUER_NAME },
+    { name: 'organizationName', value: 'Themis' },
+    { name: 'countryName', value: 'AZ' },
+  ];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(key, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}
+
+/** The Ed25519 key that signs the Verifiable Credentials; its public half is published. */
+export function loadCredentialSigningMaterial(config: AppConfig): CredentialSigningMaterial {
+  const pem = readOrCreateSecretFile(path.join(config.keysDir, 'credential-signing.ed25519.pem'), () =>
+    crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  ).toString('utf8');
+  const privateKey = crypto.createPrivateKey(pem);
+  const jwk = crypto.createPublicKey(privateKey).export({ format: 'jwk' });
+  // RFC 7638 thumbprint as the key id, so a rotated key gets a new id.
+  const kid = crypto.createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+  return { privateKey, publicJwk: { ...jwk, kid, alg: 'EdDSA', use: 'sig' } };
+}

@@ -2,18 +2,24 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssessmentModule } from '@themis/assessment';
+import { CertificationModule } from '@themis/certification';
 import { CatalogModule } from '@themis/catalog';
 import { AppConfig, ConfigModule } from '@themis/core';
 import { dataSourceOptions } from '@themis/database';
 import { AccessGuard, IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
+import { AdminCertificatesController } from './api/admin-certificates.controller';
 import { AdminController } from './api/admin.controller';
 import { AuthController } from './api/auth.controller';
+import { CertificatesController } from './api/certificates.controller';
 import { CoursesController } from './api/courses.controller';
 import { HealthController } from './api/health.controller';
 import { MeController } from './api/me.controller';
 import { QuizzesController } from './api/quizzes.controller';
+import { VerificationController } from './api/verification.controller';
 import { DomainErrorFilter } from './infra/domain-error.filter';
+import { VerifyPageController } from './pages/verify.page.controller';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -27,8 +33,11 @@ export class AppModule {
         CatalogModule,
         LearningModule,
         AssessmentModule,
+        CertificationModule,
+        WebModule,
       ],
-      controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController],
+      controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
+        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

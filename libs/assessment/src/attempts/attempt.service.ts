@@ -5,7 +5,7 @@ import { CatalogService, QuizContent } from '@themis/catalog';
 import { DomainError, ErrorCode, notFound } from '@themis/core';
 import { inTransaction, updateReturning } from '@themis/database';
 import { EnrollmentRepository, ProgressService } from '@themis/learning';
-import { AttemptResponse, SubmissionResponse, SubmitAttemptDto } from '../dto/submit-attempt.dto';
+import { AttemptResponse, QuizOverviewResponse, SubmissionResponse, SubmitAttemptDto } from '../dto/submit-attempt.dto';
 import { AttemptLayout, QuizAttempt } from '../entities/quiz-attempt.entity';
 import { gradeAttempt, shuffle } from '../grading/grading';
 
@@ -72,6 +72,32 @@ export class AttemptService {
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_id = $2`, [enrollment.id, quiz.id]);
       return { attemptId, score: graded.score, passed: graded.passed, passMark: quiz.passMark, attemptsLeft: Math.max(0, quiz.maxAttempts - count), results: ordered };
     });
+  }
+
+  /** The learner's standing on one quiz: attempts used, past results and the open attempt if any (for the quiz page). */
+  async overview(userId: string, courseSlug: string, quizSlug: string): Promise<QuizOverviewResponse> {
+    const enrollment = await this.progress.requireEnrollment(userId, courseSlug);
+    const quiz = await this.catalog.quizBySlug(enrollment.versionId, quizSlug);
+    const attempts = await this.db.getRepository(QuizAttempt).find({
+      where: { enrollmentId: enrollment.id, quizId: quiz.id, userId },
+      order: { number: 'ASC' },
+      select: ['id', 'number', 'expiresAt', 'submittedAt', 'layout', 'score', 'passed'],
+    });
+    const now = Date.now();
+    const open = attempts.find((a) => !a.submittedAt && (!a.expiresAt || a.expiresAt.getTime() > now));
+    return {
+      quizSlug: quiz.slug,
+      quizTitle: quiz.title,
+      passMark: quiz.passMark,
+      maxAttempts: quiz.maxAttempts,
+      timeLimitSeconds: quiz.timeLimitSeconds,
+      questionCount: quiz.questions.length,
+      attemptsUsed: attempts.length,
+      attemptsLeft: Math.max(0, quiz.maxAttempts - attempts.length),
+      passed: attempts.some((a) => a.passed === true),
+      open: open ? this.toResponse(open, quiz, attempts.length) : null,
+      attempts: attempts.map((a) => ({ attemptId: a.id, number: a.number, score: a.score ?? null, passed: a.passed ?? null, submittedAt: a.submittedAt?.toISOString() ?? null })),
+    };
   }
 
   /** A submitted attempt's result again (for the result page). */

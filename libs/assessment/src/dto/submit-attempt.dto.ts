@@ -47,3 +47,17 @@ export interface AnswerKeyResponse {
   timeLimitSeconds: number | null;
   questions: { id: string; key: string; type: string; prompt: string; explanation: string; options: { id: string; text: string; correct: boolean }[] }[];
 }
+
+export interface QuizOverviewResponse {
+  quizSlug: string;
+  quizTitle: string;
+  passMark: number;
+  maxAttempts: number;
+  timeLimitSeconds: number | null;
+  questionCount: number;
+  attemptsUsed: number;
+  attemptsLeft: number;
+  passed: boolean;
+  open: AttemptResponse | null;
+  attempts: { attemptId: string; number: number; score: number | null; passed: boolean | null; submittedAt: string | null }[];
+}

@@ -8,7 +8,7 @@ import { CourseVersion } from '../entities/course-version.entity';
 import { Lesson } from '../entities/lesson.entity';
 import { Quiz } from '../entities/quiz.entity';
 import { QuizQuestion } from '../entities/quiz-question.entity';
-import { CourseDetailResponse, CourseSummaryResponse, LessonResponse, QuizContent, toCaseRefResponse, VersionContent } from './catalog.types';
+import { CourseDetailResponse, CourseSummaryResponse, LessonResponse, QuizContent, StaffCourseResponse, toCaseRefResponse, VersionContent } from './catalog.types';
 
 /** Read side of the catalogue. Versions never change once imported, so their content is cached by id. */
 @Injectable()
@@ -41,6 +41,35 @@ export class CatalogService {
       version: v.version,
       moduleCount: v.modules.length,
     }));
+  }
+
+  /** Every course with all its versions, published or not, newest first: the staff view of the catalogue. */
+  async listAllForStaff(): Promise<StaffCourseResponse[]> {
+    const rows = await this.db
+      .getRepository(CourseVersion)
+      .createQueryBuilder('v')
+      .innerJoin(Course, 'c', 'c.id = v.course_id')
+      .select(['c.slug AS slug', 'v.id AS id', 'v.version AS version', 'v.published AS published', 'v.created_at AS "importedAt"', '(c.current_version_id = v.id) AS current'])
+      .orderBy('c.slug')
+      .addOrderBy('v.version', 'DESC')
+      .getRawMany<{ slug: string; id: string; version: number; published: boolean; importedAt: Date; current: boolean }>();
+    const bySlug = new Map<string, StaffCourseResponse>();
+    for (const r of rows) {
+      const v = await this.versionContent(r.id);
+      const course = bySlug.get(r.slug) ?? { slug: r.slug, currentVersion: null, versions: [] };
+      if (r.current) course.currentVersion = r.version;
+      course.versions.push({
+        version: r.version,
+        title: v.title,
+        language: v.language,
+        published: r.published,
+        current: r.current,
+        importedAt: new Date(r.importedAt).toISOString(),
+        quizzes: v.modules.flatMap((m) => (m.quiz ? [{ slug: m.quiz.slug, title: m.quiz.title }] : [])),
+      });
+      bySlug.set(r.slug, course);
+    }
+    return [...bySlug.values()];
   }
 
   /** The course's current version; null when unknown or unpublished. */

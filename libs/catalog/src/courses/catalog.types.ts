@@ -41,6 +41,13 @@ export interface CourseDetailResponse {
   }[];
 }
 
+/** One course with every imported version, for trainers and admins. */
+export interface StaffCourseResponse {
+  slug: string;
+  currentVersion: number | null;
+  versions: { version: number; title: string; language: string; published: boolean; current: boolean; importedAt: string; quizzes: { slug: string; title: string }[] }[];
+}
+
 export interface CaseRefResponse {
   key: string;
   name: string;

@@ -81,4 +81,18 @@ export class EnrollmentRepository {
     );
     return rows.map((r: { slug: string }) => r.slug);
   }
+
+  /** Staff report: every learner enrolled in one course, with counts; staff-only routes call this. */
+  async listForCourse(courseSlug: string): Promise<(EnrollmentRow & { fullName: string; email: string; completedLessons: number; quizzesPassed: number; attempts: number })[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS}, u.full_name AS "fullName", u.email,
+              (SELECT count(*)::int FROM lesson_completions lc WHERE lc.enrollment_id = e.id) AS "completedLessons",
+              (SELECT count(*)::int FROM quiz_passes qp WHERE qp.enrollment_id = e.id) AS "quizzesPassed",
+              (SELECT count(*)::int FROM quiz_attempts qa WHERE qa.enrollment_id = e.id) AS "attempts"
+         FROM enrollments e JOIN courses c ON c.id = e.course_id JOIN users u ON u.id = e.user_id
+        WHERE c.slug = $1
+        ORDER BY u.full_name, e.enrolled_at`,
+      [courseSlug],
+    );
+  }
 }

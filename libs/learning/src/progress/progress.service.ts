@@ -71,6 +71,12 @@ export class ProgressService {
     return Promise.all(rows.map((r) => this.toResponse(r, r, r.attempts > 0)));
   }
 
+  /** Learners' progress in one course, for trainers (the route requires the reports permission). */
+  async listForCourse(courseSlug: string): Promise<(ProgressResponse & { learnerName: string; learnerEmail: string })[]> {
+    const rows = await this.enrollments.listForCourse(courseSlug);
+    return Promise.all(rows.map(async (r) => ({ ...(await this.toResponse(r, r, r.attempts > 0)), learnerName: r.fullName, learnerEmail: r.email })));
+  }
+
   async forCourse(userId: string, courseSlug: string): Promise<ProgressResponse> {
     const all = await this.listForUser(userId);
     const found = all.find((p) => p.courseSlug === courseSlug);

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { AnswerKeyService } from '@themis/assessment';
+import { CatalogService } from '@themis/catalog';
+import { DomainError, ErrorCode, ROLES } from '@themis/core';
+import type { Role } from '@themis/core';
+import { CreateUserDto, CreateVerifierDto, UsersService, VerifiersService } from '@themis/identity';
+import { ProgressService } from '@themis/learning';
+import { validateForm } from '../../web/form';
+import { PageResult } from '../../web/page-result';
+import { professionOptions } from '../public/public-pages.service';
+
+const roleOptions = (selected?: string) => ROLES.map((r) => ({ value: r, label: `role.${r}`, selected: r === selected }));
+
+@Injectable()
+export class AdminPagesService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly keys: AnswerKeyService,
+    private readonly progress: ProgressService,
+    private readonly users: UsersService,
+    private readonly verifiers: VerifiersService,
+  ) {}
+
+  async courses(): Promise<object> {
+    return { title: 'staff.courses.title', courses: await this.catalog.listAllForStaff() };
+  }
+
+  async answerKey(slug: string, quizSlug: string): Promise<object> {
+    const key = await this.keys.forCurrentVersion(slug, quizSlug);
+    return { title: key.title, courseSlug: slug, key: { ...key, questions: key.questions.map((q, i) => ({ ...q, number: i + 1 })) } };
+  }
+
+  async learnersProgress(slug: string): Promise<object> {
+    const course = await this.catalog.currentVersionId(slug);
+    if (!course) throw new DomainError(ErrorCode.NotFound, 'Course not found');
+    const version = await this.catalog.versionContent(course.versionId);
+    return { title: version.title, courseSlug: slug, courseTitle: version.title, courseLanguage: version.language, learners: await this.progress.listForCourse(slug) };
+  }
+
+  async usersPage(extra: object = {}): Promise<object> {
+    const users = await this.users.list();
+    return { title: 'admin.users.title', users: users.map((u) => ({ ...u, roles: roleOptions(u.role) })), roles: roleOptions('learner'), professions: professionOptions('other'), form: {}, ...extra };
+  }
+
+  async createUser(body: Record<string, unknown>): Promise<PageResult> {
+    const { value, errors } = await validateForm(CreateUserDto, body);
+    const fail = async (fieldErrors: Record<string, string>): Promise<PageResult> => ({
+      view: 'pages/admin/users',
+      status: 400,
+      data: await this.usersPage({ form: { ...body, password: '' }, errors: fieldErrors, errorList: Object.entries(fieldErrors).map(([field, message]) => ({ field, message })), roles: roleOptions(String(body['role'])) }),
+    });
+    if (errors) return fail(errors);
+    try {
+      await this.users.createByAdmin(value);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.EmailTaken) return fail({ email: 'form.emailTaken' });
+      throw err;
+    }
+    return { redirect: '/admin/users?created=1' };
+  }
+
+  async setRole(id: string, body: Record<string, unknown>): Promise<{ url: string }> {
+    const role = body['role'];
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new DomainError(ErrorCode.ValidationFailed, 'role must be one of the roles');
+    await this.users.setRole(id, role as Role);
+    return { url: '/admin/users?updated=1' };
+  }
+
+  async verifiersPage(extra: object = {}): Promise<object> {
+    return { title: 'admin.verifiers.title', verifiers: await this.verifiers.list(), ...extra };
+  }
+
+  /** The API key is shown on this response only: only its hash is stored. */
+  async createVerifier(body: Record<string, unknown>): Promise<PageResult> {
+    const { value, errors } = await validateForm(CreateVerifierDto, body);
+    if (errors) return { view: 'pages/admin/verifiers', status: 400, data: await this.verifiersPage({ errors, errorList: [{ field: 'name', message: 'form.invalid.verifierName' }], form: body }) };
+    const created = await this.verifiers.create(value);
+    return { view: 'pages/admin/verifiers', status: 201, data: await this.verifiersPage({ created }) };
+  }
+
+  async revokeVerifier(id: string): Promise<{ url: string }> {
+    await this.verifiers.revoke(id);
+    return { url: '/admin/verifiers?revoked=1' };
+  }
+}

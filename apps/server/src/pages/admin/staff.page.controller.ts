@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Permission, RequirePermission } from '@themis/identity';
+import { IdPipe, SlugPipe } from '../../infra/params';
+import { PageErrorFilter } from '../../web/page-error.filter';
+import { send } from '../../web/page-result';
+import { AdminPagesService } from './admin-pages.service';
+
+type Form = Record<string, unknown>;
+
+@UseFilters(PageErrorFilter)
+@Controller()
+export class StaffPageController {
+  constructor(private readonly pages: AdminPagesService) {}
+
+  @RequirePermission(Permission.ViewReports)
+  @Get('staff/courses')
+  @Render('pages/admin/courses')
+  courses(): Promise<object> {
+    return this.pages.courses();
+  }
+
+  @RequirePermission(Permission.ViewAnswerKeys)
+  @Get('staff/courses/:slug/quizzes/:quiz')
+  @Render('pages/admin/answer-key')
+  answerKey(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string): Promise<object> {
+    return this.pages.answerKey(slug, quiz);
+  }
+
+  @RequirePermission(Permission.ViewReports)
+  @Get('staff/courses/:slug/progress')
+  @Render('pages/admin/progress')
+  progress(@Param('slug', SlugPipe) slug: string): Promise<object> {
+    return this.pages.learnersProgress(slug);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Get('admin/users')
+  @Render('pages/admin/users')
+  users(@Query('created') created?: string, @Query('updated') updated?: string): Promise<object> {
+    return this.pages.usersPage({ created: created === '1', updated: updated === '1' });
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Post('admin/users')
+  async createUser(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.createUser(body));
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Post('admin/users/:id/role')
+  @Redirect('/', 303)
+  setRole(@Param('id', IdPipe) id: string, @Body() body: Form): Promise<{ url: string }> {
+    return this.pages.setRole(id, body);
+  }
+
+  @RequirePermission(Permission.ManageVerifiers)
+  @Get('admin/verifiers')
+  @Render('pages/admin/verifiers')
+  verifiers(@Query('revoked') revoked?: string): Promise<object> {
+    return this.pages.verifiersPage({ revoked: revoked === '1' });
+  }
+
+  @RequirePermission(Permission.ManageVerifiers)
+  @Post('admin/verifiers')
+  async createVerifier(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.createVerifier(body));
+  }
+
+  @RequirePermission(Permission.ManageVerifiers)
+  @Post('admin/verifiers/:id/revocation')
+  @Redirect('/', 303)
+  revokeVerifier(@Param('id', IdPipe) id: string): Promise<{ url: string }> {
+    return this.pages.revokeVerifier(id);
+  }
+}

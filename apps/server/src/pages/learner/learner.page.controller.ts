@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Permission, Public, RequirePermission } from '@themis/identity';
+import { IdPipe, SlugPipe } from '../../infra/params';
+import { PageErrorFilter } from '../../web/page-error.filter';
+import { send } from '../../web/page-result';
+import { LearnerPagesService } from './learner-pages.service';
+
+type Form = Record<string, unknown>;
+
+@UseFilters(PageErrorFilter)
+@RequirePermission(Permission.Learn)
+@Controller()
+export class LearnerPageController {
+  constructor(private readonly pages: LearnerPagesService) {}
+
+  @Public()
+  @Get('courses/:slug')
+  @Render('pages/course')
+  course(@Param('slug', SlugPipe) slug: string, @CurrentUser() user?: AuthenticatedUser): Promise<object> {
+    return this.pages.course(user?.id, slug);
+  }
+
+  @Post('courses/:slug/enrollment')
+  @Redirect('/', 303)
+  enroll(@Param('slug', SlugPipe) slug: string, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
+    return this.pages.enroll(user.id, slug);
+  }
+
+  @Get('courses/:slug/lessons/:lesson')
+  @Render('pages/lesson')
+  lesson(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @Query('note') note: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<object> {
+    return this.pages.lesson(user.id, slug, lesson, note === 'read');
+  }
+
+  @Post('courses/:slug/lessons/:lesson/completion')
+  @Redirect('/', 303)
+  complete(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
+    return this.pages.completeLesson(user.id, slug, lesson);
+  }
+
+  @Get('courses/:slug/quizzes/:quiz')
+  @Render('pages/quiz')
+  quiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @CurrentUser() user: AuthenticatedUser): Promise<object> {
+    return this.pages.quiz(user.id, slug, quiz);
+  }
+
+  @Post('courses/:slug/quizzes/:quiz/attempts')
+  @Redirect('/', 303)
+  start(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
+    return this.pages.startAttempt(user.id, slug, quiz);
+  }
+
+  @Post('attempts/:id/submission')
+  @Redirect('/', 303)
+  submit(@Param('id', IdPipe) id: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
+    return this.pages.submitAttempt(user.id, id, body);
+  }
+
+  @Get('attempts/:id')
+  @Render('pages/result')
+  result(@Param('id', IdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<object> {
+    return this.pages.result(user.id, id);
+  }
+
+  @Get('dashboard')
+  @Render('pages/dashboard')
+  dashboard(@CurrentUser() user: AuthenticatedUser): Promise<object> {
+    return this.pages.dashboard(user.id);
+  }
+
+  @Get('profile')
+  @Render('pages/profile')
+  profile(@CurrentUser() user: AuthenticatedUser, @Query('saved') saved?: string): Promise<object> {
+    return this.pages.profile(user.id, saved === '1');
+  }
+
+  @Post('profile')
+  async updateProfile(@Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.updateProfile(user.id, body));
+  }
+}

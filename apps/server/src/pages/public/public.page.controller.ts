@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Post, Query, Render, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Public } from '@themis/identity';
+import { PageErrorFilter } from '../../web/page-error.filter';
+import { send } from '../../web/page-result';
+import { PublicPagesService } from './public-pages.service';
+
+type Form = Record<string, unknown>;
+
+@Public()
+@UseFilters(PageErrorFilter)
+@Controller()
+export class PublicPageController {
+  constructor(private readonly pages: PublicPagesService) {}
+
+  @Get()
+  @Render('pages/home')
+  home(@Query('audience') audience?: string): Promise<object> {
+    return this.pages.home(audience);
+  }
+
+  @Get('sign-in')
+  @Render('pages/sign-in')
+  signInForm(@Query('next') next?: string): object {
+    return this.pages.signInForm(next);
+  }
+
+  @Post('sign-in')
+  async signIn(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.signIn(body, req.ip ?? 'unknown'));
+  }
+
+  @Get('sign-up')
+  @Render('pages/sign-up')
+  signUpForm(@Res({ passthrough: true }) res: Response): object {
+    return this.pages.signUpForm(res.locals['locale']);
+  }
+
+  @Post('sign-up')
+  async signUp(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.signUp(body, req.ip ?? 'unknown'));
+  }
+
+  @Post('sign-out')
+  signOut(@Req() req: Request, @Res() res: Response): void {
+    send(req, res, this.pages.signOut());
+  }
+
+  @Post('language')
+  async language(@Body() body: Form, @CurrentUser() user: AuthenticatedUser | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.setLanguage(user, body));
+  }
+}

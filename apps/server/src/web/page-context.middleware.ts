@@ -1,0 +1,74 @@
+import * as crypto from 'node:crypto';
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { doubleCsrf } from 'csrf-csrf';
+import type { NextFunction, Response } from 'express';
+import { Locale } from '@themis/core';
+import { AuthService, Permission, PermissionService, TokenKeys, UsersService } from '@themis/identity';
+import { isLocale, localeFromAcceptLanguage } from './i18n';
+import { CSRF_COOKIE, isPageRequest, LOCALE_COOKIE, PageLocals, PageRequest, SESSION_COOKIE } from './session';
+
+/**
+ * For page routes only (the JSON API keeps Bearer tokens): reads the session cookie into req.user
+ * before the global AccessGuard runs, picks the interface language, and enforces the CSRF
+ * double-submit token on every state-changing request (OWASP CSRF cheat sheet).
+ */
+@Injectable()
+export class PageContextMiddleware implements NestMiddleware {
+  private readonly csrf;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly permissions: PermissionService,
+    private readonly users: UsersService,
+    keys: TokenKeys,
+  ) {
+    // Derived from the token secret so every process of a cluster agrees without sharing state.
+    const secret = crypto.createHmac('sha256', keys.current.secret).update('themis csrf v1').digest('hex');
+    this.csrf = doubleCsrf({
+      getSecret: () => secret,
+      getSessionIdentifier: (req) => (req as PageRequest).cookies[SESSION_COOKIE] ?? '',
+      cookieName: CSRF_COOKIE,
+      cookieOptions: { sameSite: 'lax', path: '/', httpOnly: true, secure: false },
+      getCsrfTokenFromRequest: (req) => {
+        const body = req.body as Record<string, unknown> | undefined;
+        const token = body?.['_csrf'] ?? req.query['_csrf'] ?? req.headers['x-csrf-token'];
+        return typeof token === 'string' ? token : undefined;
+      },
+    });
+  }
+
+  async use(req: PageRequest, res: Response, next: NextFunction): Promise<void> {
+    if (!isPageRequest(req.path)) return next();
+    const token = req.cookies[SESSION_COOKIE];
+    const user = token ? this.auth.verifyToken(token) : null;
+    let locale: Locale | undefined;
+    if (user) {
+      const profile = await this.users.findById(user.id).catch(() => null);
+      if (profile) {
+        req.user = user;
+        locale = profile.locale;
+      }
+    }
+    const cookieLocale = req.cookies[LOCALE_COOKIE];
+    locale ??= isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(req.header('accept-language'));
+
+    const locals: PageLocals = {
+      locale,
+      user: req.user ? { ...req.user, isStaff: this.permissions.has(req.user.role, Permission.ViewReports), isAdmin: this.permissions.has(req.user.role, Permission.ManageUsers) } : null,
+      csrfToken: this.csrf.generateCsrfToken(req, res, { cookieOptions: { secure: req.secure } }),
+      currentPath: req.originalUrl,
+    };
+    Object.assign(res.locals, locals);
+    res.setHeader('Vary', 'Cookie, Accept-Language');
+    res.setHeader('Cache-Control', 'no-store');
+
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      if (!this.csrf.validateRequest(req)) {
+        res.status(403).render('pages/error', { title: 'error.csrf.title', message: 'error.csrf.message', status: 403 });
+        return;
+      }
+      if (req.body && typeof req.body === 'object') delete (req.body as Record<string, unknown>)['_csrf'];
+    }
+    next();
+  }
+}

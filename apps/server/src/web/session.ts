@@ -1,0 +1,37 @@
+import type { Request, Response } from 'express';
+import type { AuthenticatedUser } from '@themis/identity';
+import type { Locale } from '@themis/core';
+
+export const SESSION_COOKIE = 'themis_session';
+export const LOCALE_COOKIE = 'themis_lang';
+export const CSRF_COOKIE = 'themis_csrf';
+
+/** What page templates see about the request (res.locals). */
+export interface PageLocals {
+  locale: Locale;
+  user: (AuthenticatedUser & { isStaff: boolean; isAdmin: boolean }) | null;
+  csrfToken: string;
+  currentPath: string;
+}
+
+export type PageRequest = Request & { user?: AuthenticatedUser; cookies: Record<string, string | undefined> };
+
+/** The cookie is the session (the server keeps no session store): the same signed JWT the API issues. */
+export function setSessionCookie(req: Request, res: Response, token: string, maxAgeSeconds: number): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, secure: req.secure, sameSite: 'lax', path: '/', maxAge: maxAgeSeconds * 1000 });
+}
+
+export function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: req.secure, sameSite: 'lax', path: '/' });
+}
+
+export function setLocaleCookie(req: Request, res: Response, locale: Locale): void {
+  res.cookie(LOCALE_COOKIE, locale, { httpOnly: true, secure: req.secure, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 * 1000 });
+}
+
+/** Only same-site paths: `next` must never send a signed-in user to another origin. */
+export function safeNext(next: unknown, fallback = '/dashboard'): string {
+  return typeof next === 'string' && /^\/(?![\/\\])[^\s]*$/.test(next) && next.length < 500 ? next : fallback;
+}
+
+export const isPageRequest = (path: string): boolean => !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/health') && !path.startsWith('/assets/');

@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -22,7 +22,8 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
   error: ['error', 'fatal'],
   warn: ['error', 'fatal', 'warn'],
-  info: ['error', 'fatal', 'warn', 'log'],
+  // Nest's "log" level is mostly route mapping on every start: noise for operators.
+  info: ['error', 'fatal', 'warn'],
   debug: ['error', 'fatal', 'warn', 'log', 'debug'],
 };
 
@@ -60,12 +61,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
 /** Imports courses/ and creates the configured admin: start-up work done once, by one process. */
 export async function seedOnStart(app: INestApplication, config: AppConfig): Promise<void> {
-  const logger = new Logger('Startup');
+  // Start-up facts an operator wants to see, whatever the framework's log level.
+  const say = config.logLevel === 'silent' ? () => undefined : (line: string) => console.log(line);
   const report = await app.get(CourseImporter).importFolder(config.coursesDir);
-  for (const o of report.outcomes) logger.log(`course ${o.slug}: version ${o.version}${o.changed ? ' (imported)' : ''}`);
-  for (const slug of report.invalid) logger.warn(`course ${slug} was not imported: run npm run courses:validate`);
+  for (const o of report.outcomes) say(`course ${o.slug}: version ${o.version}${o.changed ? ' (imported)' : ''}`);
+  for (const slug of report.invalid) say(`course ${slug} was NOT imported (it has problems): run npm run courses:validate`);
   if (config.admin && (await app.get(UsersService).ensureAdmin(config.admin.email, config.admin.password))) {
-    logger.log(`admin account ${config.admin.email} created`);
+    say(`admin account ${config.admin.email} created`);
   }
 }
 

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { updateReturning } from '@themis/database';
+import { CertificateRow, normalizeRow } from './certificate.view';
+
+/** Every column but the PDF bytes, named as CertificateRow. */
+export const ROW_COLUMNS = `c.id, c.code, c.user_id AS "userId", c.enrollment_id AS "enrollmentId", c.course_version_id AS "courseVersionId",
+  c.holder_name AS "holderName", c.profession, c.bar_number AS "barNumber", c.course_slug AS "courseSlug", c.course_title AS "courseTitle",
+  c.course_version AS "courseVersion", c.cle_hours AS "cleHours", c.cle_categories AS "cleCategories", c.completed_at AS "completedAt",
+  c.issued_at AS "issuedAt", c.expires_at AS "expiresAt", c.issuer, c.revoked_at AS "revokedAt", c.revocation_reason AS "revocationReason",
+  c.superseded_by AS "supersededBy", c.replaces, c.pdf_sha256 AS "pdfSha256"`;
+
+export interface NewCertificate extends Omit<CertificateRow, 'id' | 'revokedAt' | 'revocationReason' | 'supersededBy'> {
+  pdf: Buffer;
+}
+
+/** Result of a public lookup counted against the caller's per-minute limit in the same statement. */
+export interface CountedLookup<T> {
+  hits: number;
+  row: T | null;
+}
+
+/** The only place with certificate queries. */
+@Injectable()
+export class CertificateRepository {
+  private sweeps = 0;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Inserts unless a live certificate already exists for the learner and version; answers the live code. */
+  async insert(manager: EntityManager, c: NewCertificate): Promise<string> {
+    const inserted: { code: string }[] = await manager.query(
+      `INSERT INTO certificates (code, user_id, enrollment_id, course_version_id, holder_name, profession, bar_number, course_slug, course_title,
+         course_version, cle_hours, cle_categories, completed_at, issued_at, expires_at, issuer, replaces, pdf, pdf_sha256)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       ON CONFLICT (user_id, course_version_id) WHERE superseded_by IS NULL DO NOTHING
+       RETURNING code`,
+      [c.code, c.userId, c.enrollmentId, c.courseVersionId, c.holderName, c.profession, c.barNumber, c.courseSlug, c.courseTitle, c.courseVersion,
+        c.cleHours, JSON.stringify(c.cleCategories), c.completedAt, c.issuedAt, c.expiresAt, c.issuer, c.replaces, c.pdf, c.pdfSha256],
+    );
+    if (inserted.length) return inserted[0].code;
+    const [live] = await manager.query(`SELECT code FROM certificates WHERE user_id = $1 AND course_version_id = $2 AND superseded_by IS NULL`, [c.userId, c.courseVersionId]);
+    return live.code;
+  }
+
+  async findByCode(code: string, manager: EntityManager = this.db.manager, lock = false): Promise<CertificateRow | null> {
+    const rows = await manager.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
+    return rows.length ? normalizeRow(rows[0]) : null;
+  }
+
+  /** One statement: counts the call for `client` in this minute and reads the certificate. */
+  async findByCodeCounted(code: string, client: string): Promise<CountedLookup<CertificateRow>> {
+    return this.counted(`c.code = $1`, code, client);
+  }
+
+  async findBySha256Counted(sha256: string, client: string): Promise<CountedLookup<CertificateRow>> {
+    return this.counted(`c.pdf_sha256 = $1`, sha256, client);
+  }
+
+  async findBySha256(sha256: string): Promise<CertificateRow | null> {
+    const rows = await this.db.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.pdf_sha256 = $1`, [sha256]);
+    return rows.length ? normalizeRow(rows[0]) : null;
+  }
+
+  async findManyByCode(codes: string[]): Promise<CertificateRow[]> {
+    if (!codes.length) return [];
+    const rows = await this.db.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = ANY($1::varchar[])`, [codes]);
+    return rows.map(normalizeRow);
+  }
+
+  async listForUser(userId: string): Promise<CertificateRow[]> {
+    const rows = await this.db.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.user_id = $1 ORDER BY c.issued_at DESC, c.code`, [userId]);
+    return rows.map(normalizeRow);
+  }
+
+  async list(page: { limit: number; offset: number; query?: string }): Promise<{ total: number; rows: CertificateRow[] }> {
+    const q = page.query?.trim() ? `%${page.query.trim().replace(/[\\%_]/g, (m) => '\\' + m)}%` : null;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${ROW_COLUMNS}, count(*) OVER () AS total FROM certificates c
+       WHERE $3::text IS NULL OR c.holder_name ILIKE $3 OR c.code ILIKE $3 OR c.bar_number ILIKE $3 OR c.course_title ILIKE $3
+       ORDER BY c.issued_at DESC, c.code LIMIT $1 OFFSET $2`,
+      [page.limit, page.offset, q],
+    );
+    return { total: rows.length ? Number(rows[0].total) : 0, rows: rows.map(normalizeRow) };
+  }
+
+  /** The PDF for its holder, or for anyone when `anyHolder` (an admin). */
+  async pdf(code: string, userId: string, anyHolder: boolean): Promise<Buffer | null> {
+    const rows: { pdf: Buffer }[] = await this.db.query(`SELECT pdf FROM certificates WHERE code = $1 AND (user_id = $2 OR $3)`, [code, userId, anyHolder]);
+    return rows.length ? rows[0].pdf : null;
+  }
+
+  async revoke(manager: EntityManager, id: string, reason: string, by: string | null, supersededBy: string | null = null): Promise<void> {
+    await updateReturning(manager, `UPDATE certificates SET revoked_at = now(), revocation_reason = $2, revoked_by = $3, superseded_by = $4 WHERE id = $1 RETURNING id`, [id, reason, by, supersededBy]);
+  }
+
+  /** Certificates of every account with this bar number whose hours were earned in [from, to). */
+  async forBarNumber(barNumber: string, from: Date | null, to: Date | null): Promise<{ holderName: string | null; rows: CertificateRow[] }> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT u.full_name AS "currentName", ${ROW_COLUMNS} FROM users u
+       LEFT JOIN certificates c ON c.user_id = u.id AND c.superseded_by IS NULL
+         AND ($2::timestamptz IS NULL OR c.completed_at >= $2) AND ($3::timestamptz IS NULL OR c.completed_at < $3)
+       WHERE u.bar_number = $1 ORDER BY c.completed_at, c.code`,
+      [barNumber, from, to],
+    );
+    if (!rows.length) return { holderName: null, rows: [] };
+    return { holderName: String(rows[0].currentName), rows: rows.filter((r) => r.code !== null).map(normalizeRow) };
+  }
+
+  /** Profile and course facts to snapshot into a new certificate. */
+  async issueFacts(manager: EntityManager, userId: string, versionId: string): Promise<IssueFacts> {
+    const [row] = await manager.query(
+      `SELECT u.full_name AS "holderName", u.profession, u.bar_number AS "barNumber", c.slug AS "courseSlug", v.title AS "courseTitle",
+         v.version AS "courseVersion", v.cle_hours AS "cleHours", v.cle_categories AS "cleCategories", v.validity_months AS "validityMonths"
+       FROM users u, course_versions v JOIN courses c ON c.id = v.course_id WHERE u.id = $1 AND v.id = $2`,
+      [userId, versionId],
+    );
+    return { ...row, cleHours: Number(row.cleHours) };
+  }
+
+  async holderProfile(manager: EntityManager, userId: string): Promise<{ holderName: string; profession: string; barNumber: string | null }> {
+    const [row] = await manager.query(`SELECT full_name AS "holderName", profession, bar_number AS "barNumber" FROM users WHERE id = $1`, [userId]);
+    return row;
+  }
+
+  private async counted(where: string, value: string, client: string): Promise<CountedLookup<CertificateRow>> {
+    if (++this.sweeps % 1000 === 0) void this.db.query(`DELETE FROM rate_limit_counters WHERE window_start < now() - interval '5 minutes'`).catch(() => undefined);
+    const [r]: Record<string, unknown>[] = await this.db.query(
+      `WITH hit AS (
+         INSERT INTO rate_limit_counters (key, window_start, count) VALUES ($2, date_trunc('minute', now()), 1)
+         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
+         RETURNING count)
+       SELECT hit.count AS "hits", ${ROW_COLUMNS} FROM hit LEFT JOIN certificates c ON ${where}`,
+      [value, client.slice(0, 100)],
+    );
+    return { hits: Number(r.hits), row: r.code ? normalizeRow(r) : null };
+  }
+}
+
+export interface IssueFacts {
+  holderName: string;
+  profession: string;
+  barNumber: string | null;
+  courseSlug: string;
+  courseTitle: string;
+  courseVersion: number;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  validityMonths: number | null;
+}

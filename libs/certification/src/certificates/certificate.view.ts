@@ -1,0 +1,113 @@
+import { CertificateStatus, certificateStatus } from '../verification/certificate-status';
+
+/** A certificate row as the queries return it (no PDF bytes). */
+export interface CertificateRow {
+  id: string;
+  code: string;
+  userId: string;
+  enrollmentId: string;
+  courseVersionId: string;
+  holderName: string;
+  profession: string;
+  barNumber: string | null;
+  courseSlug: string;
+  courseTitle: string;
+  courseVersion: number;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  completedAt: Date;
+  issuedAt: Date;
+  expiresAt: Date | null;
+  issuer: string;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  supersededBy: string | null;
+  replaces: string | null;
+  pdfSha256: string;
+}
+
+/** What a verifier sees: the certified facts themselves, to compare with the paper. */
+export interface VerificationResponse {
+  code: string;
+  status: CertificateStatus;
+  holderName: string;
+  profession: string;
+  courseSlug: string;
+  courseTitle: string;
+  courseVersion: number;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  completedAt: string;
+  issuedAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  supersededBy: string | null;
+  replaces: string | null;
+  issuer: string;
+}
+
+export interface NotFoundResponse {
+  status: 'not_found';
+}
+
+export interface MyCertificateResponse {
+  code: string;
+  courseSlug: string;
+  courseTitle: string;
+  cleHours: number;
+  cleCategories: Record<string, number>;
+  issuedAt: string;
+  expiresAt: string | null;
+  status: CertificateStatus;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Raw rows carry strings for numeric columns and may carry dates as strings. */
+export function normalizeRow(r: Record<string, unknown>): CertificateRow {
+  const row = r as unknown as CertificateRow;
+  return {
+    ...row,
+    cleHours: Number(row.cleHours),
+    completedAt: new Date(row.completedAt),
+    issuedAt: new Date(row.issuedAt),
+    expiresAt: row.expiresAt ? new Date(row.expiresAt) : null,
+    revokedAt: row.revokedAt ? new Date(row.revokedAt) : null,
+  };
+}
+
+export function toVerification(c: CertificateRow, now = new Date()): VerificationResponse {
+  return {
+    code: c.code,
+    status: certificateStatus(c, now),
+    holderName: c.holderName,
+    profession: c.profession,
+    courseSlug: c.courseSlug,
+    courseTitle: c.courseTitle,
+    courseVersion: c.courseVersion,
+    cleHours: c.cleHours,
+    cleCategories: c.cleCategories,
+    completedAt: iso(c.completedAt)!,
+    issuedAt: iso(c.issuedAt)!,
+    expiresAt: iso(c.expiresAt),
+    revokedAt: iso(c.revokedAt),
+    revocationReason: c.revocationReason,
+    supersededBy: c.supersededBy,
+    replaces: c.replaces,
+    issuer: c.issuer,
+  };
+}
+
+export function toMyCertificate(c: CertificateRow, now = new Date()): MyCertificateResponse {
+  return {
+    code: c.code,
+    courseSlug: c.courseSlug,
+    courseTitle: c.courseTitle,
+    cleHours: c.cleHours,
+    cleCategories: c.cleCategories,
+    issuedAt: iso(c.issuedAt)!,
+    expiresAt: iso(c.expiresAt),
+    status: certificateStatus(c, now),
+  };
+}

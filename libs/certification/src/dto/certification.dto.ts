@@ -1,0 +1,36 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class RevokeCertificateDto {
+  @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason: string;
+}
+
+export class BatchVerifyDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsString({ each: true }) @MaxLength(64, { each: true })
+  codes: string[];
+}
+
+export class HolderHoursQueryDto {
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date as YYYY-MM-DD' })
+  from?: string;
+
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date as YYYY-MM-DD' })
+  to?: string;
+}
+
+export class PageQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit: number = 50;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset: number = 0;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  query?: string;
+}
+
+export class CheckCredentialDto {
+  @IsString() @IsNotEmpty() @MaxLength(20000)
+  jwt: string;
+}

@@ -1,0 +1,114 @@
+import * as crypto from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
+import { CODE_MARKER, normalizeCertificateCode } from '../codes/certificate-code';
+import { CertificateRepository, CountedLookup } from '../certificates/certificate.repository';
+import { CertificateRow, NotFoundResponse, toVerification, VerificationResponse } from '../certificates/certificate.view';
+import { CertificateStatus, certificateStatus } from './certificate-status';
+
+export type DocumentStatus = CertificateStatus | 'tampered' | 'unknown';
+
+export interface DocumentVerificationResponse {
+  status: DocumentStatus;
+  code: string | null;
+}
+
+export type BatchResult = VerificationResponse | { code: string; status: 'not_found' };
+
+export interface HolderHoursResponse {
+  barNumber: string;
+  holderName: string;
+  from: string | null;
+  to: string | null;
+  /** Hours of the certificates not revoked (valid or since expired) whose hours were earned in the period. */
+  totalHours: number;
+  cleCategories: Record<string, number>;
+  certificates: VerificationResponse[];
+}
+
+const NOT_FOUND: NotFoundResponse = { status: 'not_found' };
+const MARKER = new RegExp(`${CODE_MARKER}([0-9A-Za-z-]{16,24})`);
+
+/**
+ * Answers "is this certificate genuine?" for the public, for verifiers and for documents.
+ * A public lookup passes `client` (e.g. `ip:1.2.3.4`): the call is counted against the
+ * per-minute limit in PostgreSQL, in the same statement that reads the certificate.
+ */
+@Injectable()
+export class VerificationService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly certificates: CertificateRepository) {}
+
+  async byCode(code: string, client?: string): Promise<VerificationResponse | NotFoundResponse> {
+    const canonical = normalizeCertificateCode(code);
+    if (!canonical) return NOT_FOUND;
+    const row = client ? this.limited(await this.certificates.findByCodeCounted(canonical, client)) : await this.certificates.findByCode(canonical);
+    return row ? toVerification(row) : NOT_FOUND;
+  }
+
+  /** valid / revoked / expired for an issued PDF byte for byte; tampered when it names a code but its bytes match nothing issued. */
+  async byDocument(pdf: Buffer, client?: string): Promise<DocumentVerificationResponse> {
+    if (!Buffer.isBuffer(pdf) || pdf.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'body must be the PDF file, sent as Content-Type: application/pdf');
+    const hash = crypto.createHash('sha256').update(pdf).digest('hex');
+    const row = client ? this.limited(await this.certificates.findBySha256Counted(hash, client)) : await this.certificates.findBySha256(hash);
+    if (row) return { status: certificateStatus(row), code: row.code };
+    const claimed = normalizeCertificateCode(pdf.toString('latin1').match(MARKER)?.[1]);
+    return claimed ? { status: 'tampered', code: claimed } : { status: 'unknown', code: null };
+  }
+
+  /** Up to 1,000 codes in one query; answers in the order asked, each code as it was sent. */
+  async batch(codes: string[]): Promise<{ results: BatchResult[] }> {
+    const canonical = codes.map((c) => normalizeCertificateCode(c));
+    const rows = await this.certificates.findManyByCode([...new Set(canonical.filter((c): c is string => c !== null))]);
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const now = new Date();
+    return {
+      results: codes.map((asked, i) => {
+        const row = canonical[i] ? byCode.get(canonical[i]!) : undefined;
+        return row ? toVerification(row, now) : { code: asked, status: 'not_found' as const };
+      }),
+    };
+  }
+
+  /** A lawyer's certificates and CLE hours (total and per category) earned in [from, to]. */
+  async holderHours(barNumber: string, from?: string, to?: string): Promise<HolderHoursResponse> {
+    const start = from ? startOfDay(from, 'from') : null;
+    const end = to ? startOfDay(to, 'to') : null;
+    if (end) end.setUTCDate(end.getUTCDate() + 1); // `to` is inclusive: the whole day counts
+    if (start && end && start >= end) throw new DomainError(ErrorCode.ValidationFailed, 'from must not be after to');
+    const { holderName, rows } = await this.certificates.forBarNumber(barNumber, start, end);
+    if (holderName === null) throw new DomainError(ErrorCode.NotFound, 'No holder with this bar number', { status: 'not_found' });
+    const now = new Date();
+    const certificates = rows.map((r) => toVerification(r, now));
+    const counted = rows.filter((r) => certificateStatus(r, now) !== 'revoked');
+    const cleCategories: Record<string, number> = {};
+    for (const r of counted) for (const [k, v] of Object.entries(r.cleCategories)) cleCategories[k] = round2((cleCategories[k] ?? 0) + Number(v));
+    return {
+      barNumber,
+      holderName,
+      from: from ?? null,
+      to: to ?? null,
+      totalHours: round2(counted.reduce((sum, r) => sum + r.cleHours, 0)),
+      cleCategories,
+      certificates,
+    };
+  }
+
+  verifyUrl(code: string): string {
+    return `${this.config.publicUrl}/verify/${code}`;
+  }
+
+  private limited(lookup: CountedLookup<CertificateRow>): CertificateRow | null {
+    if (lookup.hits > this.config.publicRateLimitPerMinute) {
+      throw new DomainError(ErrorCode.TooManyAttempts, 'Too many verification requests from this address; try again in a minute');
+    }
+    return lookup.row;
+  }
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function startOfDay(value: string, field: string): Date {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
+  if (Number.isNaN(d.getTime())) throw new DomainError(ErrorCode.ValidationFailed, `${field} must be a date as YYYY-MM-DD`);
+  return d;
+}

@@ -20,6 +20,6 @@ import { PageContextMiddleware } from './page-context.middleware';
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(cookieParser(), PageContextMiddleware).forRoutes('*path');
+    consumer.apply(cookieParser(), PageContextMiddleware).forRoutes('{*path}');
   }
 }

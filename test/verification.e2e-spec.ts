@@ -97,6 +97,16 @@ describe('Verification', () => {
     await request(t.url).post('/api/v1/verify/batch').set('X-Api-Key', created.apiKey).send({ codes: [code] }).expect(401);
     const audit = (await request(t.url).get('/api/v1/admin/audit?limit=200').set(admin.auth).expect(200)).body.entries;
     expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ actor: `verifier:${created.id}`, action: 'verify.batch', details: expect.objectContaining({ codeCount: 1 }) })]));
+    await request(t.url).post('/api/v1/admin/users').set(admin.auth).send({ email: 'trainer.audit@example.test', password: 'a-long-test-password', fullName: 'Audited Trainer', role: 'trainer' }).expect(201);
+    const after = (await request(t.url).get('/api/v1/admin/audit?limit=200').set(admin.auth).expect(200)).body.entries;
+    expect(after).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: `user:${admin.id}`, action: 'verifier.create', subject: created.id }),
+        expect.objectContaining({ actor: `user:${admin.id}`, action: 'verifier.revoke', subject: created.id }),
+        expect.objectContaining({ actor: `user:${admin.id}`, action: 'user.create', details: expect.objectContaining({ grantedRole: 'trainer' }) }),
+      ]),
+    );
+    expect(JSON.stringify(after)).not.toContain('a-long-test-password');
     await expect(t.db.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Audited } from '@themis/certification';
 import { CreatedVerifierResponse, CreateUserDto, CreateVerifierDto, Permission, RequirePermission, UserResponse, UsersService, VerifierResponse, VerifiersService } from '@themis/identity';
 import { IdPipe } from '../infra/params';
 
@@ -7,6 +8,7 @@ export class AdminController {
   constructor(private readonly users: UsersService, private readonly verifiers: VerifiersService) {}
 
   @RequirePermission(Permission.ManageUsers)
+  @Audited('user.create')
   @Post('users')
   createUser(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return this.users.createByAdmin(dto);
@@ -19,6 +21,7 @@ export class AdminController {
   }
 
   @RequirePermission(Permission.ManageVerifiers)
+  @Audited('verifier.create')
   @Post('verifiers')
   createVerifier(@Body() dto: CreateVerifierDto): Promise<CreatedVerifierResponse> {
     return this.verifiers.create(dto);
@@ -32,6 +35,7 @@ export class AdminController {
 
   @RequirePermission(Permission.ManageVerifiers)
   @HttpCode(200)
+  @Audited('verifier.revoke', 'id')
   @Post('verifiers/:id/revocation')
   revokeVerifier(@Param('id', IdPipe) id: string): Promise<VerifierResponse> {
     return this.verifiers.revoke(id);

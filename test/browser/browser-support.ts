@@ -35,7 +35,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 export async function overflowsAt360(page: Page): Promise<boolean> {
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
   await page.setViewportSize({ width: 360, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
   await page.setViewportSize(original);
   return overflow;
 }

@@ -1,8 +1,11 @@
-import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { renderVerifyPage, VerificationService } from '@themis/certification';
+import { VerificationService } from '@themis/certification';
 import { Public } from '@themis/identity';
+import { PageErrorFilter } from '../web/page-error.filter';
+import { verifyResultView } from './certificates/certificate-pages.service';
 
+@UseFilters(PageErrorFilter)
 @Controller('verify')
 export class VerifyPageController {
   constructor(private readonly verification: VerificationService) {}
@@ -12,9 +15,9 @@ export class VerifyPageController {
   @Get(':code')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  async page(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async page(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const result = await this.verification.byCode(code, `ip:${req.ip}`);
-    if (result.status === 'not_found') res.status(404);
-    return renderVerifyPage(code, result);
+    // Rendered in the site's layout (language switcher, translations); same facts as renderVerifyPage.
+    res.status(result.status === 'not_found' ? 404 : 200).render('pages/verify-result', verifyResultView(code, result));
   }
 }

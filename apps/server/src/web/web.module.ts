@@ -2,8 +2,11 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import { AssessmentModule } from '@themis/assessment';
 import { CatalogModule } from '@themis/catalog';
+import { CertificationModule } from '@themis/certification';
 import { IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
+import { CertificatePagesService } from '../pages/certificates/certificate-pages.service';
+import { CertificatesPageController } from '../pages/certificates/certificates.page.controller';
 import { AdminPagesService } from '../pages/admin/admin-pages.service';
 import { StaffPageController } from '../pages/admin/staff.page.controller';
 import { LearnerPagesService } from '../pages/learner/learner-pages.service';
@@ -14,9 +17,9 @@ import { PageContextMiddleware } from './page-context.middleware';
 
 /** The server-rendered site: page controllers over the same services as the JSON API. */
 @Module({
-  imports: [IdentityModule, CatalogModule, LearningModule, AssessmentModule],
-  controllers: [PublicPageController, LearnerPageController, StaffPageController],
-  providers: [PublicPagesService, LearnerPagesService, AdminPagesService],
+  imports: [IdentityModule, CatalogModule, LearningModule, AssessmentModule, CertificationModule],
+  controllers: [PublicPageController, LearnerPageController, StaffPageController, CertificatesPageController],
+  providers: [PublicPagesService, LearnerPagesService, AdminPagesService, CertificatePagesService],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '@themis/core';
 import { UpdateProfileDto, UsersService } from '@themis/identity';
 import { LearningService, ProgressService } from '@themis/learning';
 import { validateForm } from '../../web/form';
+import { CertificatePagesService } from '../certificates/certificate-pages.service';
 import { PageResult } from '../../web/page-result';
 import { professionOptions } from '../public/public-pages.service';
 
@@ -22,6 +23,7 @@ export class LearnerPagesService {
     private readonly attempts: AttemptService,
     private readonly catalog: CatalogService,
     private readonly users: UsersService,
+    private readonly certificates: CertificatePagesService,
   ) {}
 
   async course(userId: string | undefined, slug: string): Promise<object> {
@@ -110,8 +112,8 @@ export class LearnerPagesService {
   }
 
   async dashboard(userId: string): Promise<object> {
-    const courses = await this.progress.listForUser(userId);
-    return { title: 'dashboard.title', courses };
+    const [courses, certificates] = await Promise.all([this.progress.listForUser(userId), this.certificates.forDashboard(userId)]);
+    return { title: 'dashboard.title', courses, certificates, certificatesEnabled: true };
   }
 
   async profile(userId: string, saved = false): Promise<object> {

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService } from '@themis/certification';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
+import { AuthenticatedUser } from '@themis/identity';
+import { PageResult } from '../../web/page-result';
+
+const CODE = /^[0-9A-Za-z-]{4,64}$/;
+
+/** The verification page's data: the certified facts a lawyer compares with the paper. */
+export function verifyResultView(code: string, result: VerificationResponse | NotFoundResponse): object {
+  const found = result.status !== 'not_found';
+  return { code, result, found, categories: 'cleCategories' in result ? Object.entries(result.cleCategories).map(([name, hours]) => ({ name, hours })) : [] };
+}
+
+@Injectable()
+export class CertificatePagesService {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly verification: VerificationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async forDashboard(userId: string): Promise<object[]> {
+    const mine = await this.certificates.listForUser(userId);
+    return mine.map((c) => ({ ...c, verifyUrl: `${this.config.publicUrl}/verify/${encodeURIComponent(c.code)}` }));
+  }
+
+  pdf(user: AuthenticatedUser, code: string): Promise<Buffer> {
+    return this.certificates.pdf({ id: user.id, role: user.role }, code);
+  }
+
+  /** `/verify?code=…` is the no-JavaScript lookup form: it sends the visitor to the certificate's own page. */
+  lookup(code: unknown): PageResult {
+    const trimmed = typeof code === 'string' ? code.trim() : '';
+    if (trimmed && CODE.test(trimmed)) return { redirect: `/verify/${encodeURIComponent(trimmed)}` };
+    return { view: 'pages/verify-form', status: trimmed ? 400 : 200, data: { code: trimmed, codeError: trimmed ? 'verify.badCode' : null } };
+  }
+
+  async byCode(code: string, client: string): Promise<PageResult> {
+    const result = await this.verification.byCode(code, client);
+    return { view: 'pages/verify-result', status: result.status === 'not_found' ? 404 : 200, data: verifyResultView(code, result) };
+  }
+
+  async byDocument(file: { buffer: Buffer; size: number } | undefined, client: string): Promise<PageResult> {
+    if (!file || file.size === 0) return { view: 'pages/verify-form', status: 400, data: { fileError: 'verify.noFile' } };
+    const verdict = await this.verification.byDocument(file.buffer, client);
+    const facts = verdict.code ? await this.verification.byCode(verdict.code) : null;
+    return { view: 'pages/verify-form', data: { document: verdict, facts: facts && facts.status !== 'not_found' ? facts : null } };
+  }
+
+  async adminList(query: unknown, extra: object = {}): Promise<object> {
+    const q = typeof query === 'string' && query.trim() ? query.trim().slice(0, 100) : undefined;
+    const page = await this.certificates.list({ limit: 50, offset: 0, ...(q ? { query: q } : {}) });
+    return { title: 'admin.certificates.title', query: q ?? '', ...page, ...extra };
+  }
+
+  async revoke(code: string, body: Record<string, unknown>, adminId: string): Promise<PageResult> {
+    const reason = typeof body['reason'] === 'string' ? body['reason'].trim() : '';
+    if (reason.length < 3 || reason.length > 500) {
+      return { view: 'pages/admin/certificates', status: 400, data: await this.adminList(code, { reasonError: 'admin.certificates.reasonRequired', failedCode: code }) };
+    }
+    try {
+      await this.certificates.revoke(code, reason, adminId);
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === ErrorCode.Conflict)) throw err;
+    }
+    return { redirect: `/admin/certificates?query=${encodeURIComponent(code)}&revoked=1` };
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Permission, Public, RequirePermission } from '@themis/identity';
+import { PageErrorFilter } from '../../web/page-error.filter';
+import { send } from '../../web/page-result';
+import { CertificatePagesService } from './certificate-pages.service';
+
+const UPLOAD = { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 2 } };
+
+@UseFilters(PageErrorFilter)
+@Controller()
+export class CertificatesPageController {
+  constructor(private readonly pages: CertificatePagesService) {}
+
+  /** A browser sends no Bearer header, so the dashboard's download link comes here, under the session cookie. */
+  @RequirePermission(Permission.Learn)
+  @Get('certificates/:code.pdf')
+  async pdf(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return new StreamableFile(await this.pages.pdf(user, code), { type: 'application/pdf', disposition: `attachment; filename="themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.pdf"` });
+  }
+
+  @Public()
+  @Get('verify')
+  lookup(@Query('code') code: string | undefined, @Req() req: Request, @Res() res: Response): void {
+    send(req, res, this.pages.lookup(code));
+  }
+
+  /** Multipart: the CSRF token travels in the form's action URL, since the body is parsed after the check. */
+  @Public()
+  @Post('verify/document')
+  @UseInterceptors(FileInterceptor('document', UPLOAD))
+  async document(@UploadedFile() file: { buffer: Buffer; size: number } | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.byDocument(file, `ip:${req.ip}`));
+  }
+
+  @RequirePermission(Permission.RevokeCertificates)
+  @Get('admin/certificates')
+  @Render('pages/admin/certificates')
+  list(@Query('query') query?: string, @Query('revoked') revoked?: string): Promise<object> {
+    return this.pages.adminList(query, { revoked: revoked === '1' });
+  }
+
+  @RequirePermission(Permission.RevokeCertificates)
+  @Post('admin/certificates/:code/revocation')
+  async revoke(@Param('code') code: string, @Body() body: Record<string, unknown>, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.revoke(code, body, user.id));
+  }
+}

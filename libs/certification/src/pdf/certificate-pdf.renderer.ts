@@ -22,14 +22,13 @@ export interface CertificateFacts {
   replaces: string | null;
 }
 
+// Three faces only: each embedded font is parsed and subset per document, the bulk of render time.
 // DejaVu covers Latin (with Azerbaijani ə ğ ı ş ç ö ü) and Cyrillic: a name prints as registered.
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONTS = {
   serif: fs.readFileSync(path.join(fontDir, 'DejaVuSerif.ttf')),
   serifBold: fs.readFileSync(path.join(fontDir, 'DejaVuSerif-Bold.ttf')),
-  serifItalic: fs.readFileSync(path.join(fontDir, 'DejaVuSerif-Italic.ttf')),
   sans: fs.readFileSync(path.join(fontDir, 'DejaVuSans.ttf')),
-  mono: fs.readFileSync(path.join(fontDir, 'DejaVuSansMono.ttf')),
 };
 
 const INK = '#1d2433';
@@ -69,9 +68,7 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
   });
   doc.registerFont('serif', FONTS.serif);
   doc.registerFont('serif-bold', FONTS.serifBold);
-  doc.registerFont('serif-italic', FONTS.serifItalic);
   doc.registerFont('sans', FONTS.sans);
-  doc.registerFont('mono', FONTS.mono);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -92,11 +89,11 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
   centre(facts.issuer.toUpperCase(), 58, 'sans', 10, MUTED);
   centre('Certificate of Continuing Legal Education', 80, 'serif-bold', 26, INK);
   doc.moveTo(W / 2 - 90, 122).lineTo(W / 2 + 90, 122).lineWidth(1).strokeColor(ACCENT).stroke();
-  centre('This is to certify that', 138, 'serif-italic', 13, MUTED);
+  centre('This is to certify that', 138, 'serif', 13, MUTED);
   centre(facts.holderName, 162, 'serif-bold', fitSize(doc, facts.holderName, 'serif-bold', 28, 14, W - 140), INK);
   const who = facts.barNumber ? `${professionLabel(facts.profession)} · Bar no. ${facts.barNumber}` : professionLabel(facts.profession);
   centre(who, 204, 'serif', 13, MUTED);
-  centre('has completed the course', 232, 'serif-italic', 13, MUTED);
+  centre('has completed the course', 232, 'serif', 13, MUTED);
   centre(facts.courseTitle, 254, 'serif-bold', fitSize(doc, facts.courseTitle, 'serif-bold', 18, 12, (W - 140) * 2), INK);
   centre(`(version ${facts.courseVersion})`, doc.y + 2, 'serif', 10, MUTED);
 
@@ -107,24 +104,24 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
 
   // Facts block, bottom left.
   const left = 70;
-  let y = H - 168;
+  let y = H - 205;
   const row = (label: string, value: string, font = 'serif') => {
     doc.font('sans').fontSize(8.5).fillColor(MUTED).text(label.toUpperCase(), left, y, { width: 130 });
-    doc.font(font).fontSize(11).fillColor(INK).text(value, left + 130, y - 1.5, { width: 300 });
+    doc.font(font).fontSize(value.length > 40 ? 9 : 11).fillColor(INK).text(value, left + 130, y - 1.5, { width: 250 });
     y += 19;
   };
   row('Completed', formatDate(facts.completedAt));
   row('Issued', formatDate(facts.issuedAt));
   if (facts.expiresAt) row('Valid until', formatDate(facts.expiresAt));
-  row('Certificate code', facts.code, 'mono');
-  if (facts.replaces) row('Replaces', facts.replaces, 'mono');
+  row('Certificate code', facts.code, 'sans');
+  if (facts.replaces) row('Replaces', facts.replaces, 'sans');
   row('Verify at', facts.verifyUrl);
 
   // Issuer's signature line, bottom centre-right.
-  const sigX = W / 2 - 40;
-  doc.moveTo(sigX, H - 92).lineTo(sigX + 200, H - 92).lineWidth(0.8).strokeColor(INK).stroke();
-  doc.font('serif').fontSize(10).fillColor(INK).text(facts.issuer, sigX, H - 86, { width: 200, align: 'center' });
-  doc.font('sans').fontSize(7.5).fillColor(MUTED).text('Digitally signed — the PDF signature and this code can be checked online', sigX, H - 72, { width: 200, align: 'center' });
+  const sigX = W / 2 + 16;
+  doc.moveTo(sigX, H - 84).lineTo(sigX + 210, H - 84).lineWidth(0.8).strokeColor(INK).stroke();
+  doc.font('serif').fontSize(9.5).fillColor(INK).text(facts.issuer, sigX, H - 78, { width: 210, align: 'center' });
+  doc.font('sans').fontSize(7.5).fillColor(MUTED).text('Digitally signed — the PDF signature and this code can be checked online', sigX, H - 64, { width: 210, align: 'center' });
 
   // QR code to the public verification page, drawn as vectors (crisp in print, deterministic).
   const qr = QRCode.create(facts.verifyUrl, { errorCorrectionLevel: 'M' });

@@ -131,6 +131,61 @@ describe('Site: a lawyer takes a course in the browser', () => {
     expect(await page.locator('.card progress').first().getAttribute('value')).toBe('100');
     await check('dashboard-az');
 
+    // The certificate: download under the session cookie, then an anonymous visitor verifies it.
+    const code = (await page.locator('.card code').first().textContent())!.trim();
+    expect(await page.locator(`input[id="link-${code}"]`).inputValue()).toContain(`/verify/${code}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF-i yüklə' }).click()]);
+    const pdfPath = await download.path();
+    expect(require('node:fs').readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const visitor = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': 'en' } });
+    const anon = await visitor.newPage();
+    await anon.goto(`${t.url}/verify`);
+    violations.push(...(await axeViolations(anon, 'verify-form-en')));
+    await screenshots(anon, 'verify-form-en');
+    await anon.getByLabel('Certificate code').fill(code);
+    await anon.getByRole('button', { name: 'Check the code' }).click();
+    await anon.waitForURL(`${t.url}/verify/${code}`);
+    const facts = await anon.locator('.verify-facts').textContent();
+    expect(facts).toContain('Aytən Məmmədova');
+    expect(facts).toContain('Defence lawyer');
+    expect(facts).toContain('Path course');
+    expect(facts).toContain('Valid');
+    violations.push(...(await axeViolations(anon, 'verify-valid-en')));
+    await screenshots(anon, 'verify-valid-en');
+    await anon.goto(`${t.url}/verify`);
+    await anon.getByLabel('Certificate PDF').setInputFiles(pdfPath);
+    await anon.getByRole('button', { name: 'Check the file' }).click();
+    expect(await anon.locator('#doc-verdict').textContent()).toContain('genuine and valid');
+    violations.push(...(await axeViolations(anon, 'verify-upload-en')));
+    await screenshots(anon, 'verify-upload-en');
+
+    // An admin revokes it; the verification page says so, with when and why.
+    const adminContext = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': 'en' } });
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(`${t.url}/admin/certificates`);
+    await adminPage.waitForURL(/\/sign-in\?next=/);
+    await adminPage.getByLabel('Email').fill(admin.email);
+    await adminPage.getByLabel('Password').fill(admin.password);
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.waitForURL(`${t.url}/admin/certificates`);
+    await adminPage.getByLabel('Reason for revocation').first().fill('Issued in error: attendance not confirmed');
+    violations.push(...(await axeViolations(adminPage, 'admin-certificates-en')));
+    await screenshots(adminPage, 'admin-certificates-en');
+    await adminPage.getByRole('button', { name: 'Revoke certificate' }).first().click();
+    expect(await adminPage.locator('.alert.success').textContent()).toContain('revoked');
+    await anon.goto(`${t.url}/verify/${code}`);
+    expect(await anon.locator('.alert').textContent()).toContain('This certificate has been revoked.');
+    expect(await anon.locator('.verify-facts').textContent()).toContain('Issued in error: attendance not confirmed');
+    violations.push(...(await axeViolations(anon, 'verify-revoked-en')));
+    await screenshots(anon, 'verify-revoked-en');
+    await anon.goto(`${t.url}/verify`);
+    await anon.getByLabel('Certificate PDF').setInputFiles(pdfPath);
+    await anon.getByRole('button', { name: 'Check the file' }).click();
+    expect(await anon.locator('#doc-verdict').textContent()).toContain('genuine but revoked');
+    await visitor.close();
+    await adminContext.close();
+
     await page.goto(`${t.url}/profile`);
     expect(await page.getByLabel('Vəkil vəsiqəsi və ya xidməti nömrə (istəyə görə)').inputValue()).toBe('AZ-1234');
     await check('profile-az');

@@ -1,0 +1,397 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { connectAndMigrate, startEmbeddedPostgres } from '@themis/database';
+import type { LoadResult, LoadSpec } from './load';
+import { seed, SeedResult } from './seed';
+
+/**
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N]`
+ *
+ * Seeds a fresh embedded PostgreSQL with bulk SQL, starts the production build of the server
+ * as a child process, drives it with autocannon from another process, and prints each figure
+ * next to a bare baseline (bench/baselines/bare-server.ts) measured in the same run on the
+ * same data. Figures that cannot be measured are printed as "skipped: <reason>", never faked.
+ */
+interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  target?: string;
+  note?: string;
+  skipped?: string;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const QUICK = flag('--quick');
+const JSON_FILE = option('--json');
+const WORKERS = Number(option('--workers') ?? 1);
+const SCALE = Number(option('--scale') ?? (QUICK ? 0.01 : 1));
+const DURATION = Number(option('--duration') ?? (QUICK ? 3 : 10));
+const CONNECTIONS = 50;
+
+const figures: Figure[] = [];
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function add(f: Omit<Figure, 'ratio'> & { ratio?: number | null }): void {
+  const ratio = f.ratio !== undefined ? f.ratio : f.value !== null && f.baseline ? round(f.value / f.baseline, 3) : null;
+  figures.push({ ...f, ratio });
+  const base = f.baseline !== null ? ` | bare ${fmt(f.baseline)} ${f.unit} | ratio ${ratio ?? '-'}` : '';
+  log(f.skipped ? `${f.name}: skipped: ${f.skipped}` : `${f.name}: ${fmt(f.value)} ${f.unit}${base}${f.note ? ` (${f.note})` : ''}`);
+}
+const skip = (name: string, unit: string, reason: string, target?: string) => add({ name, value: null, unit, baseline: null, ratio: null, skipped: reason, target });
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const fmt = (n: number | null) => (n === null ? '-' : Math.abs(n) >= 100 ? String(Math.round(n)) : String(round(n, 2)));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** HS256 access token with the claims AuthService.issueToken writes (sub, role, name; header kid). */
+function mintToken(secret: string, user: { id: string; role: string; name: string }, ttlSeconds = 6 * 3600): string {
+  const kid = crypto.createHash('sha256').update(secret).digest('hex').slice(0, 12);
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64({ sub: user.id, role: user.role, name: user.name, iat: now, exp: now + ttlSeconds })}`;
+  return `${body}.${crypto.createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+interface Proc {
+  child: ChildProcess;
+  url: string;
+  readyMs: number;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts a process and resolves when a line matches `ready` (its URL in group 1). */
+function startProcess(script: string, env: Record<string, string>, ready: RegExp, nodeArgs: string[] = []): Promise<Proc> {
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${path.basename(script)} not ready after 180 s:\n${output.join('')}`)), 180_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output.push(text);
+      if (output.length > 200) output.shift();
+      const m = output.join('').match(ready);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stdout!.on('data', (c: Buffer) => (output.push(c.toString()), output.length > 200 && output.shift()));
+        resolve({
+          child,
+          url: m[1].replace('localhost', '127.0.0.1'),
+          readyMs: Number(process.hrtime.bigint() - started) / 1e6,
+          output,
+          stop: () => stopChild(child),
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${path.basename(script)} exited with ${code} before it was ready:\n${output.join('')}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => (clearTimeout(kill), resolve()));
+    child.kill('SIGTERM');
+  });
+}
+
+let specCounter = 0;
+async function load(tmp: string, spec: Omit<LoadSpec, 'duration' | 'connections'> & Partial<Pick<LoadSpec, 'duration' | 'connections'>>, watch?: number): Promise<LoadResult> {
+  const file = path.join(tmp, `spec-${++specCounter}.json`);
+  fs.writeFileSync(file, JSON.stringify({ duration: DURATION, connections: CONNECTIONS, ...spec }));
+  const sampler = watch ? sampleRss(watch) : null;
+  try {
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(DIST, 'bench', 'load.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`load generator exited with ${code}`))));
+    });
+    return JSON.parse(out.trim().split('\n').pop()!) as LoadResult;
+  } finally {
+    sampler?.stop();
+  }
+}
+
+/** VmRSS/VmHWM (kB) of a process and its children (cluster workers). */
+function rssOf(pid: number): { rss: number; hwm: number } {
+  const pids = [pid, ...childPids(pid)];
+  let rss = 0;
+  let hwm = 0;
+  for (const p of pids) {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      rss += Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+      hwm += Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
+    } catch {
+      /* exited */
+    }
+  }
+  return { rss, hwm };
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+let peakRssKb = 0;
+function sampleRss(pid: number): { stop(): void } {
+  const timer = setInterval(() => (peakRssKb = Math.max(peakRssKb, rssOf(pid).rss)), 200);
+  return { stop: () => clearInterval(timer) };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+async function probe(url: string, init: RequestInit = {}): Promise<number> {
+  const res = await fetch(url, init).catch(() => null);
+  if (res) await res.arrayBuffer();
+  return res?.status ?? 0;
+}
+
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-bench-'));
+  fs.chmodSync(tmp, 0o755);
+  const dataDir = path.join(tmp, 'data');
+  const keysDir = path.join(tmp, 'keys');
+  fs.mkdirSync(dataDir, { mode: 0o755 });
+  const secret = crypto.randomBytes(32).toString('base64url');
+  log(`${QUICK ? 'quick' : 'full'} run: scale ${SCALE}, ${DURATION} s per figure, ${CONNECTIONS} connections, ${WORKERS} worker(s), ${os.cpus().length} CPUs; data in ${tmp}`);
+
+  const pg = await startEmbeddedPostgres(dataDir);
+  let server: Proc | undefined;
+  let bare: Proc | undefined;
+  try {
+    (await connectAndMigrate(pg.url)).destroy();
+    const serverEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
+      DATABASE_URL: pg.url,
+      DATA_DIR: dataDir,
+      KEYS_DIR: keysDir,
+      COURSES_DIR: path.join(ROOT, 'courses'),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: secret,
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
+      WEB_CONCURRENCY: String(WORKERS),
+      ...extra,
+    });
+    const mainJs = path.join(DIST, 'apps', 'server', 'src', 'main.js');
+    const READY = /Themis is ready at (http:\/\/\S+)/;
+
+    // 1. The real importer loads the real courses into the empty database.
+    log('importing courses with the real server');
+    const importer = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY);
+    await importer.stop();
+
+    // 2. Bulk seed.
+    const argon2 = await import('argon2');
+    const passwordHash = await argon2.hash('bench-password-not-secret', { type: argon2.argon2id });
+    const seeded = await seed(pg.url, { scale: SCALE, passwordHash, log: (l) => log(`seed: ${l}`) });
+    log(`seeded in ${round(seeded.seconds)} s: ${JSON.stringify(seeded.counts)}`);
+    add({ name: 'seed', value: round(seeded.seconds, 1), unit: 's', baseline: null, note: Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ') });
+
+    // 3. Servers: the real one and the bare baselines.
+    server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY);
+    bare = await startProcess(path.join(DIST, 'bench', 'baselines', 'bare-server.js'), { DATABASE_URL: pg.url, JWT_SECRET: secret, PORT: String(await freePort()) }, /bare baseline ready at (http:\/\/\S+)/);
+    const pid = server.child.pid!;
+    log(`server pid ${pid} at ${server.url}; bare baseline at ${bare.url}`);
+    await measure(tmp, server, bare, seeded, secret, pid, pg.url);
+    const { rss, hwm } = rssOf(pid);
+    add({ name: 'server_rss_peak_under_load', value: round(peakRssKb / 1024), unit: 'MB', baseline: null, target: '< 250 MB', note: `sampled every 200 ms during load; VmHWM ${round(hwm / 1024)} MB, VmRSS now ${round(rss / 1024)} MB${WORKERS > 1 ? `, summed over ${WORKERS} workers and the primary` : ''}` });
+    await server.stop();
+    await bare.stop();
+    server = bare = undefined;
+  } finally {
+    await server?.stop();
+    await bare?.stop();
+    await pg.stop();
+  }
+
+  // 4. Warm start-up: the server starts its own embedded PostgreSQL on the seeded data directory.
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const env = { DATA_DIR: dataDir, KEYS_DIR: keysDir, COURSES_DIR: path.join(ROOT, 'courses'), NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: secret, PORT: String(await freePort()), DATABASE_URL: '', WEB_CONCURRENCY: String(WORKERS) };
+    const p = await startProcess(path.join(DIST, 'apps', 'server', 'src', 'main.js'), env, /Themis is ready at (http:\/\/\S+)/);
+    times.push(p.readyMs / 1000);
+    await p.stop();
+  }
+  add({ name: 'startup_warm', value: round(median(times), 2), unit: 's', baseline: null, target: '< 4 s', note: `median of ${times.map((t) => round(t, 2)).join(', ')} s: node start to "ready", embedded PostgreSQL on the existing data directory, migrations and course import checked` });
+
+  printTable();
+  if (JSON_FILE) {
+    fs.writeFileSync(path.resolve(JSON_FILE), JSON.stringify({ date: new Date().toISOString(), quick: QUICK, scale: SCALE, durationSeconds: DURATION, connections: CONNECTIONS, workers: WORKERS, cpus: os.cpus().length, node: process.version, figures }, null, 2) + '\n');
+    log(`wrote ${JSON_FILE}`);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const failed = figures.filter((f) => !f.skipped && (f.value === null || Number.isNaN(f.value)));
+  if (failed.length) {
+    console.error(`[bench] measurements that did not run: ${failed.map((f) => f.name).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult, secret: string, pid: number, databaseUrl: string): Promise<void> {
+  const big = seeded.bigCourse;
+  const learnerToken = (id: string) => mintToken(secret, { id, role: 'learner', name: 'Bench Learner' });
+  const codes = seeded.codes;
+  const verifyPaths = codes.map((c) => `/api/v1/verify/${c}`);
+
+  // Verification by code (public, rate-limited per client in PostgreSQL).
+  if ((await probe(`${server.url}/api/v1/verify/${codes[0]}`)) === 200) {
+    const s = await load(tmp, { url: server.url, kind: 'paths', paths: verifyPaths }, pid);
+    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: verifyPaths });
+    add({ name: 'verify_by_code_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: '≥ 0.75 of bare', note: errorsNote(s) });
+    add({ name: 'verify_by_code_p99', value: s.latency.p99, unit: 'ms', baseline: b.latency.p99, target: '< 25 ms at 50 connections' });
+  } else {
+    skip('verify_by_code_rps', 'req/s', 'GET /api/v1/verify/:code did not answer 200 for a seeded code');
+    skip('verify_by_code_p99', 'ms', 'GET /api/v1/verify/:code did not answer 200 for a seeded code');
+  }
+
+  // Batch of 1,000 codes (verifier API key), one connection: the time of one batch.
+  const batchBody = JSON.stringify({ codes: codes.slice(0, 1000) });
+  const apiKey = { 'x-api-key': seeded.verifierKey };
+  if ((await probe(`${server.url}/api/v1/verify/batch`, { method: 'POST', headers: { ...apiKey, 'content-type': 'application/json' }, body: batchBody })) === 200) {
+    const n = QUICK ? 30 : 200;
+    const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], headers: [apiKey], body: batchBody, connections: 1, amount: n }, pid);
+    const b = await load(tmp, { url: bare.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], body: batchBody, connections: 1, amount: n });
+    add({ name: 'verify_batch_1000_p50', value: s.latency.p50, unit: 'ms', baseline: b.latency.p50, target: '≤ 1.5× bare', note: `${n} sequential batches; p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
+  } else skip('verify_batch_1000_p50', 'ms', 'POST /api/v1/verify/batch did not answer 200 with the seeded API key');
+
+  // Lesson page (HTML, session cookie) and lesson API (Bearer), random learner × random lesson.
+  const lessonPool = seeded.pools.lesson;
+  const lessonPaths: string[] = [];
+  const cookies: Record<string, string>[] = [];
+  const bearers: Record<string, string>[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const learner = lessonPool[i % lessonPool.length];
+    const lesson = big.lessons[(i * 7) % big.lessons.length];
+    const token = learnerToken(learner);
+    lessonPaths.push(`/courses/${big.slug}/lessons/${lesson.slug}`);
+    cookies.push({ cookie: `themis_session=${token}` });
+    bearers.push({ authorization: `Bearer ${token}` });
+  }
+  const apiPaths = lessonPaths.map((p) => `/api/v1${p}`);
+  if ((await probe(`${server.url}${lessonPaths[0]}`, { headers: cookies[0] })) === 200) {
+    const s = await load(tmp, { url: server.url, kind: 'paths', paths: lessonPaths, headers: cookies }, pid);
+    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: lessonPaths, headers: cookies });
+    add({ name: 'lesson_page_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: '≥ 0.60 of bare', note: `p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
+  } else skip('lesson_page_rps', 'req/s', `GET ${lessonPaths[0]} with a session cookie did not answer 200`);
+  if ((await probe(`${server.url}${apiPaths[0]}`, { headers: bearers[0] })) === 200) {
+    const s = await load(tmp, { url: server.url, kind: 'paths', paths: apiPaths, headers: bearers }, pid);
+    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: apiPaths, headers: bearers });
+    add({ name: 'lesson_api_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), note: `p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
+  } else skip('lesson_api_rps', 'req/s', `GET ${apiPaths[0]} did not answer 200`);
+
+  // Quiz cycles: start an attempt, submit it (two requests per cycle), fresh learners each time.
+  const quiz = big.quizzes[0];
+  if (quiz) {
+    const tokens = seeded.pools.quiz.map(learnerToken);
+    const s = await load(tmp, { url: server.url, kind: 'quiz-cycle', tokens, courseSlug: big.slug, quizSlug: quiz.slug, connections: 10 }, pid);
+    add({ name: 'quiz_cycles', value: round(s.requestsPerSecond / 2), unit: 'cycles/s', baseline: null, note: `start + submission at 10 connections; p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms per request${errorsNote(s, '; ')}` });
+  } else skip('quiz_cycles', 'cycles/s', 'the big course has no quiz');
+
+  // Certificate issue: completing the last lesson completes the course, issues and signs the PDF in that request.
+  const last = big.lessons[big.lessons.length - 1];
+  const issuePool = seeded.pools.issue;
+  const issuePaths = issuePool.map(() => `/api/v1/courses/${big.slug}/lessons/${last.slug}/completion`);
+  const issueHeaders = issuePool.map((id) => ({ authorization: `Bearer ${learnerToken(id)}` }));
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const before = Number((await db.query(`SELECT count(*) FROM certificates WHERE user_id = ANY($1::uuid[])`, [issuePool])).rows[0].count);
+    const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: issuePaths, headers: issueHeaders, connections: 1, amount: issuePool.length }, pid);
+    const issued = Number((await db.query(`SELECT count(*) FROM certificates WHERE user_id = ANY($1::uuid[])`, [issuePool])).rows[0].count) - before;
+    const n = QUICK ? 20 : 100;
+    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: ['/bare/pdf'], connections: 1, amount: n });
+    if (issued > 0) {
+      add({ name: 'certificate_issue_p50', value: s.latency.p50, unit: 'ms', baseline: b.latency.p50, target: '< 100 ms', note: `${issued} of ${issuePool.length} completions issued a signed PDF (one request each: completion, certificate row, PDF render, CMS signature); p99 ${s.latency.p99} ms; bare = pdfkit alone` });
+    } else skip('certificate_issue_p50', 'ms', `completing the last lesson issued no certificate (${s.non2xx} non-2xx)`, '< 100 ms');
+
+    // PDF download of the certificates just issued: served from the stored bytes.
+    const mine = await db.query(`SELECT code, user_id, pdf_sha256 FROM certificates WHERE user_id = ANY($1::uuid[]) AND superseded_by IS NULL`, [issuePool]);
+    if (mine.rows.length) {
+      const paths = mine.rows.map((r) => `/api/v1/certificates/${r.code}/pdf`);
+      const headers = mine.rows.map((r) => ({ authorization: `Bearer ${learnerToken(r.user_id)}` }));
+      const first = await fetch(`${server.url}${paths[0]}`, { headers: headers[0] });
+      const bytes = Buffer.from(await first.arrayBuffer());
+      const same = crypto.createHash('sha256').update(bytes).digest('hex') === mine.rows[0].pdf_sha256;
+      if (first.status === 200) {
+        const d = await load(tmp, { url: server.url, kind: 'paths', paths, headers }, pid);
+        add({ name: 'pdf_download_rps', value: round(d.requestsPerSecond), unit: 'req/s', baseline: null, note: `p50 ${d.latency.p50} ms, p99 ${d.latency.p99} ms; bytes ${same ? 'identical to' : 'DIFFERENT from'} the stored pdf_sha256 (no re-rendering)${errorsNote(d, '; ')}` });
+      } else skip('pdf_download_rps', 'req/s', `GET ${paths[0]} answered ${first.status}`);
+    } else skip('pdf_download_rps', 'req/s', 'no certificate was issued in this run to download');
+  } finally {
+    await db.end();
+  }
+
+  // Trainer report for the 50,000-enrolment course.
+  const trainer = { authorization: `Bearer ${mintToken(secret, { id: seeded.trainerId, role: 'trainer', name: 'Bench Trainer' })}` };
+  const reportPath = await findReportPath(server.url, big.slug, trainer);
+  if (reportPath) {
+    const n = QUICK ? 5 : 20;
+    const s = await load(tmp, { url: server.url, kind: 'paths', paths: [reportPath], headers: [trainer], connections: 1, amount: n }, pid);
+    add({ name: 'trainer_report_p50', value: s.latency.p50, unit: 'ms', baseline: null, target: '< 300 ms at 50,000 enrolments', note: `${reportPath}, ${n} sequential requests, p99 ${s.latency.p99} ms; ${seeded.counts['big_course_enrollments']} enrolments${errorsNote(s, '; ')}` });
+  } else skip('trainer_report_p50', 'ms', 'no trainer report endpoint answered 200 (tried the report API and /staff/courses/:slug/progress)', '< 300 ms');
+}
+
+/** The per-course report from the authoring work if it exists, else the staff progress page. */
+async function findReportPath(url: string, slug: string, auth: Record<string, string>): Promise<string | null> {
+  const candidates = [`/api/v1/reports/courses/${slug}`, `/api/v1/author/courses/${slug}/report`, `/api/v1/courses/${slug}/report`, `/api/v1/staff/courses/${slug}/report`];
+  for (const p of candidates) if ((await probe(`${url}${p}`, { headers: auth })) === 200) return p;
+  const cookie = { cookie: `themis_session=${auth.authorization.replace('Bearer ', '')}` };
+  const page = `/staff/courses/${slug}/progress`;
+  return (await probe(`${url}${page}`, { headers: cookie })) === 200 ? page : null;
+}
+
+const errorsNote = (r: LoadResult, sep = '') => (r.non2xx || r.errors || r.timeouts ? `${sep}${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts of ${r.total}` : '');
+
+function printTable(): void {
+  const rows = figures.map((f) => [f.name, f.skipped ? `skipped: ${f.skipped}` : `${fmt(f.value)} ${f.unit}`, f.baseline !== null ? `${fmt(f.baseline)} ${f.unit}` : '', f.ratio !== null ? String(f.ratio) : '', f.target ?? '']);
+  const head = ['figure', 'value', 'bare baseline', 'ratio', 'target'];
+  const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(['', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''].join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -11,6 +11,7 @@ import { LearningModule } from '@themis/learning';
 import { AdminCertificatesController } from './api/admin-certificates.controller';
 import { AdminController } from './api/admin.controller';
 import { AuthController } from './api/auth.controller';
+import { AuthoringController } from './api/authoring.controller';
 import { CertificatesController } from './api/certificates.controller';
 import { CoursesController } from './api/courses.controller';
 import { HealthController } from './api/health.controller';
@@ -37,7 +38,7 @@ export class AppModule {
         WebModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
-        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController],
+        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -12,11 +12,14 @@ import { Lesson } from '../entities/lesson.entity';
 import { Quiz } from '../entities/quiz.entity';
 import { QuizQuestion, StoredOption } from '../entities/quiz-question.entity';
 import { renderCitationsAsText, renderLessonHtml } from '../render/lesson-renderer';
+import { canonical } from '../authoring/course-diff';
 
 export interface ImportOutcome {
   slug: string;
   version: number;
   changed: boolean;
+  /** Set when the files match this older version: a newer one (published in the editor) is kept. */
+  filesMatchVersion?: number;
 }
 
 export interface CatalogImportReport {
@@ -44,7 +47,11 @@ export class CourseImporter {
     const { courses, invalid, problems } = readCatalog(coursesDir);
     for (const p of problems) this.logger.warn(`${p.file}:${p.line}: ${p.message}`);
     const outcomes: ImportOutcome[] = [];
-    for (const source of courses) outcomes.push(await this.importCourse(source));
+    for (const source of courses) {
+      const outcome = await inTransaction(this.dataSource, (manager) => this.importIn(manager, source, { keepNewer: true }));
+      if (outcome.filesMatchVersion) this.logger.warn(`course ${source.slug}: the files are version ${outcome.filesMatchVersion}; version ${outcome.version}, published in the editor, is kept (export it to update the files)`);
+      outcomes.push(outcome);
+    }
     return { outcomes, invalid, problems };
   }
 
@@ -52,19 +59,33 @@ export class CourseImporter {
     return inTransaction(this.dataSource, (manager) => this.importIn(manager, source));
   }
 
-  private async importIn(manager: EntityManager, source: CourseSource): Promise<ImportOutcome> {
+  /**
+   * `keepNewer` is for syncing the courses/ folder on start: files that equal an older version
+   * are files nobody updated after a trainer published in the editor, not a request to go back.
+   */
+  async importIn(manager: EntityManager, source: CourseSource, options: { keepNewer?: boolean } = {}): Promise<ImportOutcome> {
     const hash = contentHash(source);
     await manager.createQueryBuilder().insert().into(Course).values({ slug: source.slug }).orIgnore().execute();
     // The row lock makes two servers starting together import a change once.
     const course = await manager.getRepository(Course).createQueryBuilder('c').setLock('pessimistic_write').where('c.slug = :slug', { slug: source.slug }).getOneOrFail();
     const latest = await manager.getRepository(CourseVersion).findOne({ where: { courseId: course.id }, order: { version: 'DESC' }, select: ['id', 'version', 'contentHash'] });
-    if (latest && latest.contentHash === hash) {
+    if (latest && (latest.contentHash === hash || (await this.sameContent(manager, latest.id, source)))) {
       if (course.currentVersionId !== latest.id) await manager.update(Course, { id: course.id }, { currentVersionId: latest.id });
       return { slug: source.slug, version: latest.version, changed: false };
+    }
+    if (latest && options.keepNewer) {
+      const older = await manager.getRepository(CourseVersion).findOne({ where: { courseId: course.id, contentHash: hash }, select: ['version'] });
+      if (older) return { slug: source.slug, version: latest.version, changed: false, filesMatchVersion: older.version };
     }
     const version = await this.insertVersion(manager, course.id, (latest?.version ?? 0) + 1, source, hash);
     await manager.update(Course, { id: course.id }, { currentVersionId: version.id });
     return { slug: source.slug, version: version.version, changed: true };
+  }
+
+  /** The same course whatever the order of object keys (JSONB stores them reordered, so an exported version reads back in another order). */
+  private async sameContent(manager: EntityManager, versionId: string, source: CourseSource): Promise<boolean> {
+    const stored = await manager.getRepository(CourseVersion).findOne({ where: { id: versionId }, select: ['id', 'source'] });
+    return !!stored && JSON.stringify(canonical(stored.source)) === JSON.stringify(canonical(source));
   }
 
   async insertVersion(manager: EntityManager, courseId: string, number: number, source: CourseSource, hash = contentHash(source)): Promise<CourseVersion> {

@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  applyCourseMetaUpdate, applyLessonUpdate, ArchiveImportResponse, AuthoringCourseResponse, AuthoringService, BibliographyResponse, CourseDiff,
+  CreateCourseDto, DraftResponse, GiftImportDto, GiftImportResponse, PreviewDto, PublishResponse, RevisionDto, SaveDraftDto, UpdateCourseMetaDto, UpdateLessonDto,
+} from '@themis/catalog';
+import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
+import { DomainError, ErrorCode } from '@themis/core';
+import { SlugPipe } from '../infra/params';
+
+const optionalVersion = (v?: string): number | undefined => {
+  if (v === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(v)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be a whole number from 1');
+  return Number(v);
+};
+
+/** The trainer's authoring API: drafts with a revision check, publishing, diffs, zip and GIFT files. */
+@RequirePermission(Permission.AuthorCourses)
+@Controller('api/v1/author')
+export class AuthoringController {
+  constructor(private readonly authoring: AuthoringService) {}
+
+  @Get('courses')
+  list(): Promise<AuthoringCourseResponse[]> {
+    return this.authoring.listCourses();
+  }
+
+  @Post('courses')
+  create(@Body() dto: CreateCourseDto, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.createCourse(user, dto.slug, dto.title);
+  }
+
+  @Get('bibliography')
+  bibliography(): Promise<BibliographyResponse> {
+    return this.authoring.bibliographyList();
+  }
+
+  @HttpCode(200)
+  @Post('preview')
+  preview(@Body() dto: PreviewDto): Promise<{ html: string }> {
+    return this.authoring.preview(dto.markdown);
+  }
+
+  @Post('courses/:slug/draft')
+  async open(@Param('slug', SlugPipe) slug: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<DraftResponse> {
+    const { created, draft } = await this.authoring.openDraft(user, slug);
+    res.status(created ? 201 : 200);
+    return draft;
+  }
+
+  @Get('courses/:slug/draft')
+  draft(@Param('slug', SlugPipe) slug: string): Promise<DraftResponse> {
+    return this.authoring.getDraft(slug);
+  }
+
+  @Put('courses/:slug/draft')
+  save(@Param('slug', SlugPipe) slug: string, @Body() dto: SaveDraftDto, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.saveDraft(user, slug, dto.revision, dto.content);
+  }
+
+  @Put('courses/:slug/draft/course')
+  saveMeta(@Param('slug', SlugPipe) slug: string, @Body() dto: UpdateCourseMetaDto, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, dto.revision, (d) => applyCourseMetaUpdate(d, dto));
+  }
+
+  @Put('courses/:slug/draft/lessons/:lesson')
+  saveLesson(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @Body() dto: UpdateLessonDto, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, dto.revision, (d) => applyLessonUpdate(d, lesson, dto));
+  }
+
+  @HttpCode(204)
+  @Delete('courses/:slug/draft')
+  discard(@Param('slug', SlugPipe) slug: string): Promise<void> {
+    return this.authoring.discardDraft(slug);
+  }
+
+  @Post('courses/:slug/draft/publication')
+  publish(@Param('slug', SlugPipe) slug: string, @Body() dto: RevisionDto): Promise<PublishResponse> {
+    return this.authoring.publish(slug, dto.revision);
+  }
+
+  @HttpCode(200)
+  @Post('courses/:slug/draft/quizzes/:quiz/gift')
+  importGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() dto: GiftImportDto, @CurrentUser() user: AuthenticatedUser): Promise<GiftImportResponse> {
+    return this.authoring.importGift(user, slug, dto.revision, quiz, dto.gift);
+  }
+
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @Get('courses/:slug/quizzes/:quiz/gift')
+  exportGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version') version?: string): Promise<string> {
+    return this.authoring.exportGift(slug, quiz, optionalVersion(version));
+  }
+
+  @Get('courses/:slug/diff')
+  diff(@Param('slug', SlugPipe) slug: string, @Query('from', ParseIntPipe) from: number, @Query('to', ParseIntPipe) to: number): Promise<CourseDiff> {
+    return this.authoring.diff(slug, from, to);
+  }
+
+  @Get('courses/:slug/archive')
+  async archive(@Param('slug', SlugPipe) slug: string, @Res() res: Response, @Query('version') version?: string): Promise<void> {
+    const { filename, body } = await this.authoring.exportArchive(slug, optionalVersion(version));
+    res.type('application/zip').attachment(filename).send(body);
+  }
+
+  @Post('course-archives')
+  importArchive(@Body() body: Buffer): Promise<ArchiveImportResponse> {
+    return this.authoring.importArchive(body);
+  }
+}

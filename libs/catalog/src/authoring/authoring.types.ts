@@ -1,0 +1,41 @@
+import type { CaseRef } from '../format/course-source';
+import type { DraftCourse } from './course-files';
+import type { FieldProblem } from './draft-validation';
+
+export interface DraftResponse {
+  slug: string;
+  baseVersion: number | null;
+  revision: number;
+  updatedAt: string;
+  updatedByName: string;
+  content: DraftCourse;
+  /** The validator's problems, each on its field; publishing needs none. */
+  problems: FieldProblem[];
+}
+
+export interface AuthoringCourseResponse {
+  slug: string;
+  currentVersion: number | null;
+  versions: { version: number; title: string; createdAt: string; current: boolean }[];
+  draft: { revision: number; baseVersion: number | null; updatedAt: string; updatedByName: string } | null;
+}
+
+export interface PublishResponse {
+  slug: string;
+  version: number;
+  /** False when the draft equals the current version: nothing new was published. */
+  changed: boolean;
+}
+
+export interface ArchiveImportResponse {
+  courses: { slug: string; version: number; changed: boolean }[];
+}
+
+export interface GiftImportResponse {
+  draft: DraftResponse;
+  imported: { id: string; type: string; category: string | null }[];
+  /** Every question or line Themis cannot represent, with the reason: nothing is dropped silently. */
+  notImported: { line: number; message: string }[];
+}
+
+export type BibliographyResponse = CaseRef[];

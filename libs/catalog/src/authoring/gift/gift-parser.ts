@@ -1,0 +1,242 @@
+/**
+ * Moodle's GIFT question format, as documented at https://docs.moodle.org/en/GIFT_format:
+ * `::title::` names, `{…}` answer blocks, `=` right and `~` wrong answers, `~%50%` weights,
+ * `#` per-answer feedback, `####` general feedback, `$CATEGORY:` lines, `//` comments and the
+ * escapes `\~ \= \# \{ \} \: \\ \n`. Themis represents single- and multiple-answer and
+ * true/false questions; every other kind is reported with its line, never dropped silently.
+ */
+
+export interface GiftOption {
+  text: string;
+  correct: boolean;
+  feedback?: string;
+}
+
+export interface GiftQuestion {
+  line: number;
+  title?: string;
+  category: string | null;
+  type: 'single' | 'multiple' | 'true_false';
+  prompt: string;
+  options: GiftOption[];
+  answer?: boolean;
+  /** For true/false: feedback shown for a wrong and a right response (`{T#wrong#right}`). */
+  trueFalseFeedback?: { wrong?: string; right?: string };
+  generalFeedback?: string;
+}
+
+export interface GiftProblem {
+  line: number;
+  message: string;
+}
+
+export interface GiftParseResult {
+  questions: GiftQuestion[];
+  problems: GiftProblem[];
+}
+
+const ESCAPABLE = '~=#{}:\\';
+const PLACEHOLDER = (c: string) => `\u0000${ESCAPABLE.indexOf(c)}\u0000`;
+
+/** Hides escaped characters so the structural ones can be split on; `restore` brings them back. */
+function hideEscapes(s: string): string {
+  return s.replace(/\\([~=#{}:\\n])/g, (_, c: string) => (c === 'n' ? '\n' : PLACEHOLDER(c)));
+}
+
+function restore(s: string): string {
+  return s.replace(/\u0000(\d)\u0000/g, (_, i: string) => ESCAPABLE[Number(i)]!);
+}
+
+/** Strips a `[html]`/`[moodle]`/`[markdown]`/`[plain]` text-format marker; Themis stores plain text. */
+function clean(s: string): string {
+  return restore(s.replace(/^\s*\[(?:html|moodle|markdown|plain)\]/i, '')).replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+}
+
+/** Splits a block's content into the question text and answers, block by block, with their lines. */
+interface Chunk {
+  text: string;
+  line: number;
+}
+
+/** Blank lines separate questions; `//` lines are comments; `$CATEGORY:` lines switch category. */
+function chunks(source: string, problems: GiftProblem[]): (Chunk | { category: string; line: number })[] {
+  const out: (Chunk | { category: string; line: number })[] = [];
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let current: string[] = [];
+  let start = 0;
+  let depth = 0;
+  const flush = () => {
+    if (current.some((l) => l.trim() !== '')) out.push({ text: current.join('\n'), line: start });
+    current = [];
+  };
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const trimmed = raw.trim();
+    if (trimmed.startsWith('//')) return;
+    if (depth === 0 && /^\$CATEGORY:/i.test(trimmed)) {
+      flush();
+      out.push({ category: trimmed.replace(/^\$CATEGORY:\s*/i, '').replace(/^\$(?:course|module|system)\$\/?/, '').trim(), line });
+      return;
+    }
+    if (depth === 0 && trimmed === '') return flush();
+    if (current.length === 0) start = line;
+    current.push(raw);
+    const hidden = hideEscapes(raw);
+    for (const c of hidden) {
+      if (c === '{') depth++;
+      else if (c === '}') depth = Math.max(0, depth - 1);
+    }
+  });
+  if (depth > 0) problems.push({ line: start, message: 'an answer block "{" is never closed' });
+  flush();
+  return out;
+}
+
+/** `=text#feedback` / `~%50%text#feedback` items of a choice block. */
+function choiceItems(body: string): { mark: '=' | '~'; weight?: number; text: string; feedback?: string; matching: boolean }[] {
+  const items: { mark: '=' | '~'; weight?: number; text: string; feedback?: string; matching: boolean }[] = [];
+  const re = /([=~])([^=~]*)/g;
+  for (const m of body.matchAll(re)) {
+    let rest = m[2]!;
+    let weight: number | undefined;
+    const w = /^\s*%(-?\d+(?:\.\d+)?)%/.exec(rest);
+    if (w) {
+      weight = Number(w[1]);
+      rest = rest.slice(w[0].length);
+    }
+    const hash = rest.indexOf('#');
+    const text = hash >= 0 ? rest.slice(0, hash) : rest;
+    const feedback = hash >= 0 ? rest.slice(hash + 1) : undefined;
+    items.push({ mark: m[1] as '=' | '~', ...(weight !== undefined ? { weight } : {}), text, ...(feedback !== undefined ? { feedback } : {}), matching: text.includes('->') });
+  }
+  return items;
+}
+
+export function parseGift(source: string): GiftParseResult {
+  const problems: GiftProblem[] = [];
+  const questions: GiftQuestion[] = [];
+  let category: string | null = null;
+  for (const chunk of chunks(source, problems)) {
+    if ('category' in chunk) {
+      category = chunk.category || null;
+      continue;
+    }
+    const q = parseQuestion(chunk, category, problems);
+    if (q) questions.push(q);
+  }
+  return { questions, problems };
+}
+
+function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProblem[]): GiftQuestion | undefined {
+  let text = hideEscapes(chunk.text);
+  const line = chunk.line;
+  const refuse = (message: string) => {
+    problems.push({ line, message });
+    return undefined;
+  };
+  let title: string | undefined;
+  const t = /^\s*::([\s\S]*?)::/.exec(text);
+  if (t) {
+    title = clean(t[1]!);
+    text = text.slice(t[0].length);
+  }
+  const name = title ? `question "${title}"` : 'question';
+  const open = text.indexOf('{');
+  if (open < 0) return refuse(`${name}: a description with no answer block is not a question Themis can ask`);
+  const close = text.indexOf('}', open);
+  if (close < 0) return refuse(`${name}: the answer block "{" is never closed`);
+  const after = text.slice(close + 1);
+  if (after.includes('{')) return refuse(`${name}: more than one answer block (embedded answers / cloze) is not supported`);
+  const before = text.slice(0, open);
+  // "Missing word" questions put text after the block: Themis shows the blank as "_____".
+  const prompt = clean(after.trim() ? `${before.trimEnd()} _____ ${after.trimStart()}` : before);
+  let body = text.slice(open + 1, close);
+  let generalFeedback: string | undefined;
+  const gf = body.indexOf('####');
+  if (gf >= 0) {
+    generalFeedback = clean(body.slice(gf + 4)) || undefined;
+    body = body.slice(0, gf);
+  }
+  const trimmed = body.trim();
+  if (!prompt) return refuse(`${name}: the question has no text`);
+  if (trimmed === '') return refuse(`${name}: an essay question (empty answer block) cannot be graded by Themis`);
+  if (trimmed.startsWith('#')) return refuse(`${name}: a numerical question is not supported (Themis has single, multiple and true/false)`);
+
+  const tf = /^(T|F|TRUE|FALSE)\s*(?:#([^#]*))?(?:#([^#]*))?$/i.exec(trimmed);
+  if (tf) {
+    const answer = /^t/i.test(tf[1]!);
+    const wrong = tf[2] !== undefined ? clean(tf[2]) || undefined : undefined;
+    const right = tf[3] !== undefined ? clean(tf[3]) || undefined : undefined;
+    return {
+      line, ...(title ? { title } : {}), category, type: 'true_false', prompt, options: [], answer,
+      ...(wrong || right ? { trueFalseFeedback: { ...(wrong ? { wrong } : {}), ...(right ? { right } : {}) } } : {}),
+      ...(generalFeedback ? { generalFeedback } : {}),
+    };
+  }
+  if (!/^[=~]/.test(trimmed)) return refuse(`${name}: the answer block is neither choices (= and ~) nor true/false`);
+  const items = choiceItems(trimmed);
+  if (items.length > 0 && items.every((i) => i.mark === '=' && i.matching)) return refuse(`${name}: a matching question (->) is not supported`);
+  const wrongs = items.filter((i) => i.mark === '~');
+  const rights = items.filter((i) => i.mark === '=');
+  if (wrongs.length === 0) return refuse(`${name}: a short-answer question (only "=" answers) is not supported`);
+  let options: GiftOption[];
+  let type: 'single' | 'multiple';
+  if (rights.length > 0) {
+    if (rights.some((r) => r.weight !== undefined && r.weight !== 100)) return refuse(`${name}: partial credit on a "=" answer is not supported`);
+    if (wrongs.some((w) => w.weight !== undefined && w.weight > 0)) return refuse(`${name}: mixing "=" with positively weighted "~" answers is not supported`);
+    type = rights.length === 1 ? 'single' : 'multiple';
+    options = items.map((i) => ({ text: clean(i.text), correct: i.mark === '=', ...(i.feedback && clean(i.feedback) ? { feedback: clean(i.feedback) } : {}) }));
+  } else {
+    // Multiple right answers are written ~%50% ~%50% ~%-100%: the positive ones are right.
+    // Themis scores a question all-or-nothing, so the weights' sizes do not carry over.
+    const positive = items.filter((i) => (i.weight ?? 0) > 0);
+    if (positive.length === 0) return refuse(`${name}: no answer is right (no "=" and no positive %weight%)`);
+    type = positive.length === 1 && positive[0]!.weight === 100 ? 'single' : 'multiple';
+    options = items.map((i) => ({ text: clean(i.text), correct: (i.weight ?? 0) > 0, ...(i.feedback && clean(i.feedback) ? { feedback: clean(i.feedback) } : {}) }));
+  }
+  if (options.some((o) => o.text === '')) return refuse(`${name}: an answer is empty`);
+  return { line, ...(title ? { title } : {}), category, type, prompt, options, ...(generalFeedback ? { generalFeedback } : {}) };
+}
+
+const ESCAPE_OUT = /[~=#{}:\\]/g;
+
+/** Text for a GIFT file: the structural characters escaped, line breaks as \n. */
+export function escapeGift(s: string): string {
+  return s.replace(ESCAPE_OUT, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+export interface GiftExportQuestion {
+  id: string;
+  type: 'single' | 'multiple' | 'true_false';
+  prompt: string;
+  explanation: string;
+  options: { text: string; correct: boolean }[];
+  answer?: boolean;
+}
+
+/**
+ * A quiz as GIFT. Several right answers are written with weights that add up to 100% for the
+ * right ones and -100% split over the wrong ones, the usual Moodle way to ask "all that apply".
+ */
+export function writeGift(category: string, questions: GiftExportQuestion[]): string {
+  const out = [`// Exported from Themis`, `$CATEGORY: ${category}`, ''];
+  for (const q of questions) {
+    const head = `::${escapeGift(q.id)}:: ${escapeGift(q.prompt)} {`;
+    const feedback = `####${escapeGift(q.explanation)}`;
+    if (q.type === 'true_false') {
+      out.push(`${head}${q.answer ? 'TRUE' : 'FALSE'}${feedback}}`, '');
+      continue;
+    }
+    const lines: string[] = [];
+    if (q.type === 'single') {
+      for (const o of q.options) lines.push(`  ${o.correct ? '=' : '~'}${escapeGift(o.text)}`);
+    } else {
+      const right = q.options.filter((o) => o.correct).length;
+      const wrong = q.options.length - right;
+      const pct = (n: number) => String(Math.round((100 / n) * 100000) / 100000);
+      for (const o of q.options) lines.push(`  ~%${o.correct ? pct(right) : `-${pct(wrong)}`}%${escapeGift(o.text)}`);
+    }
+    out.push(head, ...lines, `  ${feedback}`, '}', '');
+  }
+  return out.join('\n');
+}

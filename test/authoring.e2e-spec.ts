@@ -1,0 +1,144 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import * as yazl from 'yazl';
+import { createTestApp, FIXTURE_COURSES, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
+
+const zipOf = (files: Record<string, string>): Promise<Buffer> => {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
+  zip.end();
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
+  });
+};
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe('Authoring', () => {
+  let t: TestApp;
+  let dir: string;
+  let trainer: SignedInUser;
+  let other: SignedInUser;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-authoring-'));
+    fs.cpSync(FIXTURE_COURSES, dir, { recursive: true });
+    t = await createTestApp({ coursesDir: dir });
+    trainer = await loginAs(t, 'trainer', { fullName: 'Aytən Məmmədova' });
+    other = await loginAs(t, 'trainer', { fullName: 'Гюльнара Алиева' });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const api = () => request(t.url);
+
+  it('refuses learners', async () => {
+    const learner = await loginAs(t);
+    await api().post('/api/v1/author/courses/path-course/draft').set(learner.auth).expect(403);
+    await api().get('/api/v1/author/courses/path-course/report').set(learner.auth).expect(403);
+  });
+
+  it('publishes a draft as a new version while a learner enrolled earlier keeps the old one, and shows what changed', async () => {
+    const early = await loginAs(t);
+    await new LearnerPath(t, early).enroll('path-course');
+
+    const opened = await api().post('/api/v1/author/courses/path-course/draft').set(trainer.auth).expect(201);
+    expect(opened.body).toMatchObject({ baseVersion: 1, revision: 1, problems: [] });
+    const lesson = await api().put('/api/v1/author/courses/path-course/draft/lessons/lesson-one').set(trainer.auth)
+      .send({ revision: 1, title: 'Lesson one, revised', markdown: 'The revised first lesson, citing [@salduz-v-turkey].' }).expect(200);
+    expect(lesson.body.revision).toBe(2);
+    const content = lesson.body.content;
+    content.modules[0].lessons.push({ slug: 'lesson-three', title: 'Lesson three', cases: [], markdown: 'Added in the editor.' });
+    const quiz = content.modules[0].quiz;
+    quiz.questions[0].prompt = `${quiz.questions[0].prompt} (reworded)`;
+    const removed = quiz.questions.pop();
+    const saved = await api().put('/api/v1/author/courses/path-course/draft').set(trainer.auth).send({ revision: 2, content }).expect(200);
+    expect(saved.body.problems).toEqual([]);
+
+    const published = await api().post('/api/v1/author/courses/path-course/draft/publication').set(trainer.auth).send({ revision: 3 }).expect(201);
+    expect(published.body).toEqual({ slug: 'path-course', version: 2, changed: true });
+    await api().get('/api/v1/author/courses/path-course/draft').set(trainer.auth).expect(404);
+
+    const kept = await api().get('/api/v1/courses/path-course').set(early.auth).expect(200);
+    expect(kept.body.version).toBe(1);
+    expect((await api().get('/api/v1/courses/path-course/lessons/lesson-one').set(early.auth).expect(200)).body.html).not.toContain('revised');
+    const late = await loginAs(t);
+    await new LearnerPath(t, late).enroll('path-course');
+    expect((await api().get('/api/v1/courses/path-course').set(late.auth).expect(200)).body.version).toBe(2);
+    expect((await api().get('/api/v1/courses/path-course/lessons/lesson-one').set(late.auth).expect(200)).body.html).toContain('The revised first lesson');
+
+    const diff = await api().get('/api/v1/author/courses/path-course/diff?from=1&to=2').set(trainer.auth).expect(200);
+    expect(diff.body.lessons.added).toEqual([{ slug: 'lesson-three', title: 'Lesson three', module: 'basics' }]);
+    expect(diff.body.lessons.edited).toEqual([expect.objectContaining({ slug: 'lesson-one', fields: expect.arrayContaining(['title', 'markdown']) })]);
+    expect(diff.body.questions.removed).toEqual([expect.objectContaining({ id: removed.id })]);
+    expect(diff.body.questions.edited).toEqual([expect.objectContaining({ id: quiz.questions[0].id, fields: ['prompt'] })]);
+    expect(diff.body.lessons.removed).toEqual([]);
+  });
+
+  it('refuses a save made from a stale revision, naming who saved first, and keeps their work', async () => {
+    const { body: draft } = await api().post('/api/v1/author/courses/timed-course/draft').set(trainer.auth).expect(201);
+    const lessonSlug = draft.content.modules[0].lessons[0].slug;
+    await api().put(`/api/v1/author/courses/timed-course/draft/lessons/${lessonSlug}`).set(other.auth).send({ revision: draft.revision, markdown: 'Гюльнара’s text.' }).expect(200);
+    const stale = await api().put(`/api/v1/author/courses/timed-course/draft/lessons/${lessonSlug}`).set(trainer.auth).send({ revision: draft.revision, markdown: 'Aytən’s text.' }).expect(409);
+    expect(stale.body.message).toMatch(/Гюльнара Алиева saved this draft .* nothing of yours was saved/);
+    expect(stale.body.currentRevision).toBe(draft.revision + 1);
+    const now = await api().get('/api/v1/author/courses/timed-course/draft').set(trainer.auth).expect(200);
+    expect(now.body.content.modules[0].lessons[0].markdown).toBe('Гюльнара’s text.');
+    await api().post('/api/v1/author/courses/timed-course/draft/publication').set(trainer.auth).send({ revision: draft.revision }).expect(409);
+    await api().delete('/api/v1/author/courses/timed-course/draft').set(trainer.auth).expect(204);
+  });
+
+  it('shows validation problems on their fields and refuses to publish until they are fixed', async () => {
+    const { body } = await api().post('/api/v1/author/courses').set(trainer.auth).send({ slug: 'new-course', title: 'A new course' }).expect(201);
+    expect(body.problems).toEqual(expect.arrayContaining([{ field: 'summary', message: '"summary" must be non-empty text' }]));
+    const refused = await api().post('/api/v1/author/courses/new-course/draft/publication').set(trainer.auth).send({ revision: 1 }).expect(400);
+    expect(refused.body.problems).toEqual(body.problems);
+    await api().post('/api/v1/author/courses').set(trainer.auth).send({ slug: 'path-course', title: 'Taken' }).expect(409);
+  });
+
+  it('exports a version as a zip that imports back as the very same version, and imports an edited one as the next', async () => {
+    const zip = await api().get('/api/v1/author/courses/path-course/archive?version=2').set(trainer.auth).buffer(true).parse(binary).expect(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const again = await api().post('/api/v1/author/course-archives').set(trainer.auth).set('Content-Type', 'application/zip').send(zip.body).expect(201);
+    expect(again.body).toEqual({ courses: [{ slug: 'path-course', version: 2, changed: false }] });
+    const second = await api().get('/api/v1/author/courses/path-course/archive?version=2').set(trainer.auth).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(second.body, zip.body)).toBe(0);
+  });
+
+  it('refuses archives with paths outside the folder, unknown file kinds, or a course with problems, importing nothing', async () => {
+    const slip = await api().post('/api/v1/author/course-archives').set(trainer.auth).set('Content-Type', 'application/zip').send(await zipOf({ '../evil.md': 'x' })).expect(400);
+    expect(slip.body.message).toMatch(/plain relative names/);
+    await api().post('/api/v1/author/course-archives').set(trainer.auth).set('Content-Type', 'application/zip').send(await zipOf({ 'c/run.sh': 'x' })).expect(400);
+    const broken = await api().post('/api/v1/author/course-archives').set(trainer.auth).set('Content-Type', 'application/zip')
+      .send(await zipOf({ 'zipped/course.yaml': 'title: T\nsummary: S\naudience: [judge]\ncleHours: {ethics: 1}\nmodules: [m]\n', 'zipped/m/module.yaml': 'title: M\nlessons: [l]\n', 'zipped/m/l.md': '---\ntitle: L\n---\nCites [@nowhere].\n' })).expect(400);
+    expect(broken.body.problems).toEqual([expect.objectContaining({ file: 'zipped/m/l.md', line: 4, message: expect.stringMatching(/citation "nowhere"/) })]);
+    await api().get('/api/v1/courses/zipped').expect(404);
+    await api().post('/api/v1/author/course-archives').set(trainer.auth).set('Content-Type', 'application/zip').send(Buffer.from('not a zip')).expect(400);
+  });
+
+  it('imports a new course from a zip written by hand', async () => {
+    const res = await api().post('/api/v1/author/course-archives').set(trainer.auth).set('Content-Type', 'application/zip')
+      .send(await zipOf({ 'courses/zipped/course.yaml': 'title: Zipped\nsummary: From files\naudience: [judge]\ncleHours: {ethics: 1}\nmodules: [m]\n', 'courses/zipped/m/module.yaml': 'title: M\nlessons: [l]\n', 'courses/zipped/m/l.md': '---\ntitle: L\n---\nCites [@salduz-v-turkey].\n' })).expect(201);
+    expect(res.body).toEqual({ courses: [{ slug: 'zipped', version: 1, changed: false }].map((c) => ({ ...c, changed: true })) });
+    expect((await api().get('/api/v1/courses/zipped').expect(200)).body.title).toBe('Zipped');
+  });
+
+  it('keeps a version published in the editor when the unchanged course folder is imported again on start', async () => {
+    const { CourseImporter } = await import('@themis/catalog');
+    const report = await t.app.get(CourseImporter).importFolder(dir);
+    expect(report.outcomes).toEqual(expect.arrayContaining([{ slug: 'path-course', version: 2, changed: false, filesMatchVersion: 1 }]));
+  });
+
+  it('renders the preview exactly as the lesson is rendered for learners', async () => {
+    const res = await api().post('/api/v1/author/preview').set(trainer.auth).send({ markdown: '# Heading\n\nSee [@salduz-v-turkey]. <script>alert(1)</script>' }).expect(200);
+    expect(res.body.html).toContain('<h2>Heading</h2>');
+    expect(res.body.html).toContain('<cite class="case-ref" data-case="salduz-v-turkey">Salduz v. Turkey</cite>');
+    expect(res.body.html).not.toContain('<script>');
+  });
+});

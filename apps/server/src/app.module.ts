@@ -17,6 +17,7 @@ import { CoursesController } from './api/courses.controller';
 import { HealthController } from './api/health.controller';
 import { MeController } from './api/me.controller';
 import { QuizzesController } from './api/quizzes.controller';
+import { ReportsController } from './api/reports.controller';
 import { VerificationController } from './api/verification.controller';
 import { DomainErrorFilter } from './infra/domain-error.filter';
 import { VerifyPageController } from './pages/verify.page.controller';
@@ -38,7 +39,7 @@ export class AppModule {
         WebModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
-        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController],
+        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { LearningModule } from '@themis/learning';
 import { AnswerKeyService } from './attempts/answer-key.service';
 import { AttemptService } from './attempts/attempt.service';
+import { ReportRepository } from './reports/report.repository';
+import { ReportService } from './reports/report.service';
 
-@Module({ imports: [LearningModule], providers: [AttemptService, AnswerKeyService], exports: [AttemptService, AnswerKeyService] })
+@Module({ imports: [LearningModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService], exports: [AttemptService, AnswerKeyService, ReportService] })
 export class AssessmentModule {}

@@ -4,3 +4,6 @@ export * from './attempts/attempt.service';
 export * from './dto/submit-attempt.dto';
 export * from './entities/quiz-attempt.entity';
 export * from './grading/grading';
+export * from './reports/csv';
+export * from './reports/report.service';
+export * from './reports/report.types';

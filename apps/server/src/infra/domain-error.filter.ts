@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@themis/core';
+import { isPageRequest } from '../web/session';
 
 /** The one place that maps domain error codes to HTTP; the switch is exhaustive so a new code cannot be forgotten. */
 export function statusFor(code: ErrorCode): HttpStatus {
@@ -87,6 +88,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     const body = toErrorBody(exception, this.logger);
     if (res.headersSent) return;
     if (body.statusCode === 429 || body.statusCode === 503) res.setHeader('Retry-After', '30');
+    // An unknown address outside the API is a page: answer with the site's 404 page, not JSON.
+    const req = host.switchToHttp().getRequest<Request>();
+    if (body.statusCode === 404 && isPageRequest(req.originalUrl.split('?')[0] ?? '/') && req.accepts('html') && res.locals['locale']) {
+      return res.status(404).render('pages/error', { status: 404, title: 'error.status.404', message: 'error.status.404.message' });
+    }
     res.status(body.statusCode).json(body);
   }
 }

@@ -38,7 +38,8 @@ export class PageContextMiddleware implements NestMiddleware {
   }
 
   async use(req: PageRequest, res: Response, next: NextFunction): Promise<void> {
-    if (!isPageRequest(req.path)) return next();
+    // originalUrl, not path: inside Nest's middleware mount, req.path is relative to the mount point.
+    if (!isPageRequest(req.originalUrl.split('?')[0] ?? '/')) return next();
     const token = req.cookies[SESSION_COOKIE];
     const user = token ? this.auth.verifyToken(token) : null;
     let locale: Locale | undefined;

@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@themis/core';
 import { StartupError } from '@themis/database';
+import { isClusterWorker, runPrimary, runWorker } from './cluster';
 import { startPlatform } from './platform';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // WEB_CONCURRENCY > 1: a primary prepares the database once and forks workers (cluster.ts).
+  if (isClusterWorker()) return runWorker(config);
+  if (config.webConcurrency > 1) return runPrimary(config, config.webConcurrency, (url) => console.log(`Themis is ready at ${url} (${config.webConcurrency} workers)`));
   const platform = await startPlatform(config);
   console.log(`Themis is ready at ${platform.url}`);
   const shutdown = async (signal: string) => {

@@ -143,4 +143,39 @@ describe('Authoring', () => {
     expect(res.body.html).toContain('<cite class="case-ref" data-case="salduz-v-turkey">Salduz v. Turkey</cite>');
     expect(res.body.html).not.toContain('<script>');
   });
+
+  it('imports the GIFT test files into a draft quiz, listing what it cannot represent, and exports a quiz to GIFT that imports back the same', async () => {
+    const gift = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', 'gift', name), 'utf8');
+    const { body: draft } = await api().post('/api/v1/author/courses/path-course/draft').set(trainer.auth).expect(201);
+    const first = await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: draft.revision, gift: gift('multiple-choice.gift') }).expect(200);
+    expect(first.body.imported).toEqual([
+      { id: 'salduz-access', type: 'single', category: 'ECHR/Article 6' },
+      { id: 'two-right', type: 'multiple', category: 'ECHR/Article 6' },
+      { id: 'question-3', type: 'single', category: 'ECHR/Article 6' },
+    ]);
+    expect(first.body.notImported).toEqual([]);
+    // Questions without any feedback have no explanation: the validator says so on the field.
+    expect(first.body.draft.problems).toEqual([
+      { field: 'modules.0.quiz.questions.3.explanation', message: '"explanation" must be non-empty text' },
+      { field: 'modules.0.quiz.questions.4.explanation', message: '"explanation" must be non-empty text' },
+    ].map((p) => ({ ...p, field: p.field.replace('questions.3', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 2}`).replace('questions.4', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 1}`) })));
+    const second = await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: first.body.draft.revision, gift: gift('unsupported.gift') }).expect(200);
+    expect(second.body.imported).toEqual([{ id: 'missing-word', type: 'single', category: null }]);
+    expect(second.body.notImported.map((p: { line: number }) => p.line)).toEqual([2, 4, 9, 11, 15, 17, 19]);
+    await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: first.body.draft.revision, gift: gift('true-false.gift') }).expect(409);
+    await api().delete('/api/v1/author/courses/path-course/draft').set(trainer.auth).expect(204);
+
+    const exported = await api().get('/api/v1/author/courses/path-course/quizzes/basics-quiz/gift?version=2').set(trainer.auth).expect(200);
+    expect(exported.headers['content-type']).toMatch(/^text\/plain/);
+    const { body: again } = await api().post('/api/v1/author/courses/path-course/draft').set(trainer.auth).expect(201);
+    const quiz = again.content.modules[0].quiz;
+    const before = quiz.questions;
+    quiz.questions = [];
+    const emptied = await api().put('/api/v1/author/courses/path-course/draft').set(trainer.auth).send({ revision: again.revision, content: again.content }).expect(200);
+    const back = await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: emptied.body.revision, gift: exported.text }).expect(200);
+    expect(back.body.notImported).toEqual([]);
+    expect(back.body.draft.content.modules[0].quiz.questions).toEqual(before);
+    const published = await api().post('/api/v1/author/courses/path-course/draft/publication').set(trainer.auth).send({ revision: back.body.draft.revision }).expect(201);
+    expect(published.body).toEqual({ slug: 'path-course', version: 2, changed: false });
+  });
 });

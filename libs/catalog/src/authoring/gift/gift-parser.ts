@@ -59,7 +59,7 @@ interface Chunk {
 }
 
 /** Blank lines separate questions; `//` lines are comments; `$CATEGORY:` lines switch category. */
-function chunks(source: string, problems: GiftProblem[]): (Chunk | { category: string; line: number })[] {
+function chunks(source: string): (Chunk | { category: string; line: number })[] {
   const out: (Chunk | { category: string; line: number })[] = [];
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
   let current: string[] = [];
@@ -87,7 +87,6 @@ function chunks(source: string, problems: GiftProblem[]): (Chunk | { category: s
       else if (c === '}') depth = Math.max(0, depth - 1);
     }
   });
-  if (depth > 0) problems.push({ line: start, message: 'an answer block "{" is never closed' });
   flush();
   return out;
 }
@@ -116,7 +115,7 @@ export function parseGift(source: string): GiftParseResult {
   const problems: GiftProblem[] = [];
   const questions: GiftQuestion[] = [];
   let category: string | null = null;
-  for (const chunk of chunks(source, problems)) {
+  for (const chunk of chunks(source)) {
     if ('category' in chunk) {
       category = chunk.category || null;
       continue;

@@ -24,8 +24,9 @@ export interface TestApp {
  * Boots the real application on its own copy of the migrated test database, listening on
  * a free port. Nothing is mocked: the same modules, guards, pipes and filters as `npm start`.
  */
-export async function createTestApp(options: { coursesDir?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+export async function createTestApp(options: { coursesDir?: string; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+  // `databaseUrl`: a second instance on another instance's database (scaling tests).
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-keys-'));
   const config = loadConfig({
     DATABASE_URL: databaseUrl,

@@ -1,0 +1,61 @@
+import request from 'supertest';
+import { createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
+
+const COURSE = 'path-course';
+
+/**
+ * Two instances of the server on one PostgreSQL, as behind a load balancer: they share the
+ * token secret and signing keys (KEYS_DIR) and nothing else. A session from one is good on
+ * the other, and the completion race split across both still yields one certificate.
+ */
+describe('Scaling out: two instances on one database', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await createTestApp();
+    b = await createTestApp({ databaseUrl: a.databaseUrl, env: { KEYS_DIR: a.config.keysDir } });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('accepts on one instance the token issued by the other', async () => {
+    const learner = await loginAs(a, 'learner');
+    await request(b.url).get('/api/v1/me').set(learner.auth).expect(200);
+    const login = await request(b.url).post('/api/v1/auth/login').send({ email: learner.email, password: learner.password }).expect(200);
+    await request(a.url).get('/api/v1/me').set({ Authorization: `Bearer ${login.body.accessToken}` }).expect(200);
+  });
+
+  it('issues exactly one certificate when 20 completions race across both instances', async () => {
+    const admin = await loginAs(a, 'admin');
+    const learner = await loginAs(a, 'learner', { fullName: 'Two Instance Runner' });
+    const path = new LearnerPath(a, learner);
+    await path.enroll(COURSE);
+    await path.completeAllLessons(COURSE, ['lesson-two']);
+    await path.passQuiz(COURSE, 'basics-quiz', admin);
+    await request(b.url).get(`/api/v1/courses/${COURSE}/lessons/lesson-two`).set(learner.auth).expect(200);
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => request((i % 2 ? b : a).url).post(`/api/v1/courses/${COURSE}/lessons/lesson-two/completion`).set(learner.auth)),
+    );
+
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const rows = await a.db.query(`SELECT code FROM certificates WHERE user_id = $1`, [learner.id]);
+    expect(rows).toHaveLength(1);
+    const codes = new Set(answers.map((r) => r.body.certificateCode).filter(Boolean));
+    expect([...codes]).toEqual([rows[0].code]);
+    // Either instance verifies it and serves the same stored PDF.
+    await request(a.url).get(`/api/v1/verify/${rows[0].code}`).expect(200);
+    await request(b.url).get(`/api/v1/verify/${rows[0].code}`).expect(200);
+    const pdfA = await request(a.url).get(`/api/v1/certificates/${rows[0].code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
+    const pdfB = await request(b.url).get(`/api/v1/certificates/${rows[0].code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(pdfA.body as Buffer, pdfB.body as Buffer)).toBe(0);
+  });
+});
+
+function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@themis/core';
 import { StartupError } from '@themis/database';
+import { backup } from './commands/backup.command';
 import { generateMigration } from './commands/generate-migration.command';
+import { restore } from './commands/restore.command';
 import { validateCourses } from './commands/validate-courses.command';
 
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   'courses:validate': (args) => validateCourses(loadConfig(), args),
   'migration:generate': (args) => generateMigration(args),
+  backup: (args) => backup(loadConfig(), args),
+  restore: (args) => restore(loadConfig(), args),
 };
 
 async function main(): Promise<void> {

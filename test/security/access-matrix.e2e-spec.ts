@@ -1,0 +1,266 @@
+import request from 'supertest';
+import { UsersService, VerifiersService } from '@themis/identity';
+import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, uniqueEmail } from '@themis/testing';
+import { certifiedLearner, routeTable } from './security-support';
+
+/**
+ * ASVS V8 (authorization): every route the application serves × every kind of caller, with
+ * the status each must get. The route list is read from Express's router after boot, so a
+ * route added without a row here fails the first test.
+ */
+type Actor = 'anonymous' | 'learner' | 'otherLearner' | 'trainer' | 'admin' | 'verifier';
+const ACTORS: Actor[] = ['anonymous', 'verifier', 'otherLearner', 'trainer', 'learner', 'admin'];
+
+interface Fixtures {
+  t: TestApp;
+  users: Record<'learner' | 'otherLearner' | 'trainer' | 'admin', SignedInUser>;
+  apiKey: string;
+  code: string;
+  revocable: string;
+  revocableByPage: string;
+  reissuable: string;
+  submittedAttempt: string;
+  openAttempt: string;
+  credentialJwt: string;
+  pdf: Buffer;
+  barNumber: string;
+}
+
+interface Call {
+  path: string;
+  body?: unknown;
+  pdf?: Buffer;
+}
+
+interface Row {
+  call: (f: Fixtures, actor: Actor) => Call | Promise<Call>;
+  expect: Record<Actor, number>;
+}
+
+/** Same status for every caller. */
+const all = (status: number): Record<Actor, number> => ({ anonymous: status, verifier: status, learner: status, otherLearner: status, trainer: status, admin: status });
+/** Any signed-in user; nobody else. */
+const signedIn = (status: number): Record<Actor, number> => ({ anonymous: 401, verifier: 401, learner: status, otherLearner: status, trainer: status, admin: status });
+const adminOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, verifier: 401, learner: 403, otherLearner: 403, trainer: 403, admin: status });
+const staffOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, verifier: 401, learner: 403, otherLearner: 403, trainer: status, admin: status });
+const verifierOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, verifier: status, learner: 401, otherLearner: 401, trainer: 401, admin: 401 });
+/** The learner's own record: everyone else signed in is told it does not exist. */
+const ownerOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, verifier: 401, learner: status, otherLearner: 404, trainer: 404, admin: 404 });
+/** Pages: an anonymous visitor is sent to sign in (303) instead of a 401. */
+const page = (m: Record<Actor, number>): Record<Actor, number> => Object.fromEntries(Object.entries(m).map(([a, s]) => [a, s === 401 ? 303 : s])) as Record<Actor, number>;
+
+const COURSE = 'path-course';
+const LESSON = 'lesson-one';
+const QUIZ = 'basics-quiz';
+
+const newVerifier = async (f: Fixtures) => (await f.t.app.get(VerifiersService).create({ name: `Bar ${uniqueEmail()}` })).id;
+const newUser = async (f: Fixtures) => (await f.t.app.get(UsersService).createByAdmin({ email: uniqueEmail('target'), password: 'a-long-test-password', fullName: 'Target', role: 'learner', profession: 'judge' })).id;
+
+const ROUTES: Record<string, Row> = {
+  'GET /health': { call: () => ({ path: '/health' }), expect: all(200) },
+
+  // Accounts
+  'POST /api/v1/auth/register': { call: () => ({ path: '/api/v1/auth/register', body: { email: uniqueEmail('reg'), password: 'a-long-test-password', fullName: 'New Learner', profession: 'judge' } }), expect: all(201) },
+  'POST /api/v1/auth/login': { call: (f) => ({ path: '/api/v1/auth/login', body: { email: f.users.otherLearner.email, password: f.users.otherLearner.password } }), expect: all(200) },
+  'GET /api/v1/me': { call: () => ({ path: '/api/v1/me' }), expect: signedIn(200) },
+  'PATCH /api/v1/me': { call: () => ({ path: '/api/v1/me', body: { locale: 'en' } }), expect: signedIn(200) },
+  'GET /api/v1/me/progress': { call: () => ({ path: '/api/v1/me/progress' }), expect: signedIn(200) },
+  'POST /api/v1/admin/users': { call: () => ({ path: '/api/v1/admin/users', body: { email: uniqueEmail('made'), password: 'a-long-test-password', fullName: 'Made By Admin', role: 'trainer' } }), expect: adminOnly(201) },
+  'GET /api/v1/admin/users': { call: () => ({ path: '/api/v1/admin/users' }), expect: adminOnly(200) },
+  'POST /api/v1/admin/verifiers': { call: () => ({ path: '/api/v1/admin/verifiers', body: { name: 'Nakhchivan Bar' } }), expect: adminOnly(201) },
+  'GET /api/v1/admin/verifiers': { call: () => ({ path: '/api/v1/admin/verifiers' }), expect: adminOnly(200) },
+  'POST /api/v1/admin/verifiers/:id/revocation': { call: async (f) => ({ path: `/api/v1/admin/verifiers/${await newVerifier(f)}/revocation` }), expect: adminOnly(200) },
+
+  // Learning
+  'GET /api/v1/courses': { call: () => ({ path: '/api/v1/courses' }), expect: all(200) },
+  'GET /api/v1/courses/:slug': { call: () => ({ path: `/api/v1/courses/${COURSE}` }), expect: all(200) },
+  'POST /api/v1/courses/:slug/enrollment': { call: () => ({ path: `/api/v1/courses/${COURSE}/enrollment` }), expect: signedIn(200) },
+  'GET /api/v1/courses/:slug/lessons/:lesson': { call: () => ({ path: `/api/v1/courses/${COURSE}/lessons/${LESSON}` }), expect: signedIn(200) },
+  'POST /api/v1/courses/:slug/lessons/:lesson/completion': { call: () => ({ path: `/api/v1/courses/${COURSE}/lessons/${LESSON}/completion` }), expect: signedIn(200) },
+  'POST /api/v1/courses/:slug/quizzes/:quiz/attempts': { call: () => ({ path: `/api/v1/courses/${COURSE}/quizzes/${QUIZ}/attempts` }), expect: signedIn(201) },
+  'POST /api/v1/attempts/:attemptId/submission': { call: (f) => ({ path: `/api/v1/attempts/${f.openAttempt}/submission`, body: { answers: [] } }), expect: ownerOnly(200) },
+  'GET /api/v1/attempts/:attemptId': { call: (f) => ({ path: `/api/v1/attempts/${f.submittedAttempt}` }), expect: ownerOnly(200) },
+  'GET /api/v1/author/courses/:slug/quizzes/:quiz': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}` }), expect: staffOnly(200) },
+
+  // Certificates and verification
+  'GET /api/v1/me/certificates': { call: () => ({ path: '/api/v1/me/certificates' }), expect: signedIn(200) },
+  'GET /api/v1/certificates/:code/pdf': { call: (f) => ({ path: `/api/v1/certificates/${f.code}/pdf` }), expect: { ...ownerOnly(200), admin: 200 } },
+  'GET /api/v1/certificates/:code/credential': { call: (f) => ({ path: `/api/v1/certificates/${f.code}/credential` }), expect: { ...ownerOnly(200), admin: 200 } },
+  'POST /api/v1/verify/batch': { call: (f) => ({ path: '/api/v1/verify/batch', body: { codes: [f.code] } }), expect: verifierOnly(200) },
+  'GET /api/v1/verify/holders/:barNumber': { call: (f) => ({ path: `/api/v1/verify/holders/${f.barNumber}` }), expect: verifierOnly(200) },
+  'POST /api/v1/verify/document': { call: (f) => ({ path: '/api/v1/verify/document', pdf: f.pdf }), expect: all(200) },
+  'POST /api/v1/verify/credential': { call: (f) => ({ path: '/api/v1/verify/credential', body: { jwt: f.credentialJwt } }), expect: all(200) },
+  'GET /api/v1/verify/:code': { call: (f) => ({ path: `/api/v1/verify/${f.code}` }), expect: all(200) },
+  'GET /.well-known/themis-issuer.json': { call: () => ({ path: '/.well-known/themis-issuer.json' }), expect: all(200) },
+  'GET /.well-known/jwks.json': { call: () => ({ path: '/.well-known/jwks.json' }), expect: all(200) },
+  'GET /api/v1/admin/certificates': { call: () => ({ path: '/api/v1/admin/certificates' }), expect: adminOnly(200) },
+  'POST /api/v1/admin/certificates/:code/revocation': { call: (f) => ({ path: `/api/v1/admin/certificates/${f.revocable}/revocation`, body: { reason: 'Issued in error' } }), expect: adminOnly(200) },
+  'POST /api/v1/admin/certificates/:code/reissue': { call: (f) => ({ path: `/api/v1/admin/certificates/${f.reissuable}/reissue` }), expect: adminOnly(201) },
+  'GET /api/v1/admin/audit': { call: () => ({ path: '/api/v1/admin/audit' }), expect: adminOnly(200) },
+
+  // Authoring (trainers and admins). Rows that change a draft send a body without its revision:
+  // the 400 shows the guard let the caller through; the authoring specs cover the successful edits.
+  'GET /api/v1/author/courses': { call: () => ({ path: '/api/v1/author/courses' }), expect: staffOnly(200) },
+  'POST /api/v1/author/courses': { call: () => ({ path: '/api/v1/author/courses', body: { slug: `matrix-${Math.random().toString(36).slice(2, 10)}`, title: 'Matrix course' } }), expect: staffOnly(201) },
+  'GET /api/v1/author/bibliography': { call: () => ({ path: '/api/v1/author/bibliography' }), expect: staffOnly(200) },
+  'POST /api/v1/author/preview': { call: () => ({ path: '/api/v1/author/preview', body: { markdown: '# Article 6' } }), expect: staffOnly(200) },
+  // The trainer (earlier in ACTORS) opens the draft, the admin reopens the same one.
+  'POST /api/v1/author/courses/:slug/draft': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft` }), expect: { ...staffOnly(201), admin: 200 } },
+  'GET /api/v1/author/courses/:slug/draft': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft` }), expect: staffOnly(200) },
+  'PUT /api/v1/author/courses/:slug/draft': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft`, body: {} }), expect: staffOnly(400) },
+  'PUT /api/v1/author/courses/:slug/draft/course': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/course`, body: {} }), expect: staffOnly(400) },
+  'PUT /api/v1/author/courses/:slug/draft/lessons/:lesson': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/lessons/${LESSON}`, body: {} }), expect: staffOnly(400) },
+  'POST /api/v1/author/courses/:slug/draft/publication': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/publication`, body: {} }), expect: staffOnly(400) },
+  'POST /api/v1/author/courses/:slug/draft/quizzes/:quiz/gift': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/quizzes/${QUIZ}/gift`, body: {} }), expect: staffOnly(400) },
+  // The trainer discards the draft; the admin then finds none.
+  'DELETE /api/v1/author/courses/:slug/draft': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft` }), expect: { ...staffOnly(204), admin: 404 } },
+  'GET /api/v1/author/courses/:slug/quizzes/:quiz/gift': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}/gift` }), expect: staffOnly(200) },
+  'GET /api/v1/author/courses/:slug/diff': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/diff?from=1&to=1` }), expect: staffOnly(200) },
+  'GET /api/v1/author/courses/:slug/archive': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/archive` }), expect: staffOnly(200) },
+  'POST /api/v1/author/course-archives': { call: () => ({ path: '/api/v1/author/course-archives', body: {} }), expect: staffOnly(400) },
+  'GET /api/v1/author/courses/:slug/report': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/report` }), expect: staffOnly(200) },
+  'GET /api/v1/author/courses/:slug/report.csv': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/report.csv` }), expect: staffOnly(200) },
+
+  // Pages
+  'GET /verify/:code': { call: (f) => ({ path: `/verify/${f.code}` }), expect: all(200) },
+  'GET /verify': { call: () => ({ path: '/verify' }), expect: all(200) },
+  // No file attached: the form is shown again with an error, for anyone.
+  'POST /verify/document': { call: () => ({ path: '/verify/document', body: {} }), expect: all(400) },
+  'GET /certificates/:code.pdf': { call: (f) => ({ path: `/certificates/${f.code}.pdf` }), expect: page({ ...ownerOnly(200), admin: 200 }) },
+  'GET /admin/certificates': { call: () => ({ path: '/admin/certificates' }), expect: page(adminOnly(200)) },
+  'POST /admin/certificates/:code/revocation': { call: (f) => ({ path: `/admin/certificates/${f.revocableByPage}/revocation`, body: { reason: 'Issued in error' } }), expect: page(adminOnly(303)) },
+  'GET /': { call: () => ({ path: '/' }), expect: all(200) },
+  'GET /sign-in': { call: () => ({ path: '/sign-in' }), expect: all(200) },
+  'POST /sign-in': { call: (f) => ({ path: '/sign-in', body: { email: f.users.otherLearner.email, password: f.users.otherLearner.password } }), expect: all(303) },
+  'GET /sign-up': { call: () => ({ path: '/sign-up' }), expect: all(200) },
+  'POST /sign-up': { call: () => ({ path: '/sign-up', body: { email: uniqueEmail('page'), password: 'a-long-test-password', fullName: 'Page Learner', profession: 'prosecutor' } }), expect: all(303) },
+  'POST /sign-out': { call: () => ({ path: '/sign-out' }), expect: all(303) },
+  'POST /language': { call: () => ({ path: '/language', body: { locale: 'en' } }), expect: all(303) },
+  'GET /courses/:slug': { call: () => ({ path: `/courses/${COURSE}` }), expect: all(200) },
+  'POST /courses/:slug/enrollment': { call: () => ({ path: `/courses/${COURSE}/enrollment` }), expect: page(signedIn(303)) },
+  'GET /courses/:slug/lessons/:lesson': { call: () => ({ path: `/courses/${COURSE}/lessons/${LESSON}` }), expect: page(signedIn(200)) },
+  'POST /courses/:slug/lessons/:lesson/completion': { call: () => ({ path: `/courses/${COURSE}/lessons/${LESSON}/completion` }), expect: page(signedIn(303)) },
+  'GET /courses/:slug/quizzes/:quiz': { call: () => ({ path: `/courses/${COURSE}/quizzes/${QUIZ}` }), expect: page(signedIn(200)) },
+  'POST /courses/:slug/quizzes/:quiz/attempts': { call: () => ({ path: `/courses/${COURSE}/quizzes/${QUIZ}/attempts` }), expect: page(signedIn(303)) },
+  'POST /attempts/:id/submission': { call: (f) => ({ path: `/attempts/${f.submittedAttempt}/submission`, body: {} }), expect: page({ ...ownerOnly(409) }) },
+  'GET /attempts/:id': { call: (f) => ({ path: `/attempts/${f.submittedAttempt}` }), expect: page(ownerOnly(200)) },
+  'GET /dashboard': { call: () => ({ path: '/dashboard' }), expect: page(signedIn(200)) },
+  'GET /profile': { call: () => ({ path: '/profile' }), expect: page(signedIn(200)) },
+  'POST /profile': { call: () => ({ path: '/profile', body: { locale: 'en' } }), expect: page(signedIn(303)) },
+  'GET /staff/courses': { call: () => ({ path: '/staff/courses' }), expect: page(staffOnly(200)) },
+  'GET /staff/courses/:slug/quizzes/:quiz': { call: () => ({ path: `/staff/courses/${COURSE}/quizzes/${QUIZ}` }), expect: page(staffOnly(200)) },
+  'GET /staff/courses/:slug/progress': { call: () => ({ path: `/staff/courses/${COURSE}/progress` }), expect: page(staffOnly(200)) },
+  'GET /admin/users': { call: () => ({ path: '/admin/users' }), expect: page(adminOnly(200)) },
+  'POST /admin/users': { call: () => ({ path: '/admin/users', body: { email: uniqueEmail('pagemade'), password: 'a-long-test-password', fullName: 'Page Made', role: 'learner' } }), expect: page(adminOnly(303)) },
+  'POST /admin/users/:id/role': { call: async (f) => ({ path: `/admin/users/${await newUser(f)}/role`, body: { role: 'trainer' } }), expect: page(adminOnly(303)) },
+  'GET /admin/verifiers': { call: () => ({ path: '/admin/verifiers' }), expect: page(adminOnly(200)) },
+  // 201: the page shows the new key once.
+  'POST /admin/verifiers': { call: () => ({ path: '/admin/verifiers', body: { name: 'Ganja Bar' } }), expect: page(adminOnly(201)) },
+  'POST /admin/verifiers/:id/revocation': { call: async (f) => ({ path: `/admin/verifiers/${await newVerifier(f)}/revocation` }), expect: page(adminOnly(303)) },
+};
+
+const isPage = (route: string) => !/ \/(api|health|\.well-known)/.test(route);
+
+/** A page session is the cookie the site sets at sign-in; state-changing forms carry the CSRF token it renders. */
+async function pageHeaders(f: Fixtures, actor: Actor, method: string): Promise<Record<string, string>> {
+  const user = actor === 'anonymous' || actor === 'verifier' ? undefined : f.users[actor];
+  const cookies = user ? [`themis_session=${user.token}`] : [];
+  const headers: Record<string, string> = actor === 'verifier' ? { 'X-Api-Key': f.apiKey } : {};
+  if (method !== 'GET') {
+    const form = await request(f.t.url).get('/sign-up').set('Cookie', cookies.join('; '));
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1];
+    const csrfCookie = ([] as string[]).concat(form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).find((c) => c.startsWith('themis_csrf='));
+    if (!token || !csrfCookie) throw new Error('no CSRF token on /sign-up');
+    cookies.push(csrfCookie);
+    headers['X-Csrf-Token'] = token;
+  }
+  if (cookies.length) headers['Cookie'] = cookies.join('; ');
+  return headers;
+}
+
+function apiHeaders(f: Fixtures, actor: Actor): Record<string, string> {
+  if (actor === 'anonymous') return {};
+  if (actor === 'verifier') return { 'X-Api-Key': f.apiKey };
+  return f.users[actor].auth;
+}
+
+describe('Access matrix', () => {
+  let f: Fixtures;
+  let served: string[];
+
+  beforeAll(async () => {
+    const t = await createTestApp();
+    served = routeTable(t);
+    const [admin, trainer, otherLearner] = [await loginAs(t, 'admin'), await loginAs(t, 'trainer'), await loginAs(t, 'learner')];
+    const barNumber = 'AZ-1234';
+    const learner = await certifiedLearner(t, admin, { barNumber });
+    for (const u of [otherLearner, trainer, admin]) await new LearnerPath(t, u).enroll(COURSE);
+
+    const certs = await request(t.url).get('/api/v1/me/certificates').set(learner.auth).expect(200);
+    const code = certs.body[0].code as string;
+    const attempts = await t.db.query(`SELECT id FROM quiz_attempts WHERE user_id = $1 AND submitted_at IS NOT NULL`, [learner.id]);
+    // A second attempt opened and left unsubmitted: the owner's submission is the one that succeeds.
+    const spare = await loginAs(t, 'learner');
+    const path = new LearnerPath(t, spare);
+    await path.enroll(COURSE);
+    const open = await path.answerQuiz(COURSE, QUIZ, admin, true);
+    const revocable = (await certifiedLearner(t, admin)).id;
+    const reissuable = (await certifiedLearner(t, admin)).id;
+    const revocableByPage = (await certifiedLearner(t, admin)).id;
+    const codeOf = async (userId: string) => (await t.db.query(`SELECT code FROM certificates WHERE user_id = $1`, [userId]))[0].code as string;
+    const credential = await request(t.url).get(`/api/v1/certificates/${code}/credential`).set(learner.auth).expect(200);
+    const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
+    const { apiKey } = await t.app.get(VerifiersService).create({ name: 'Azerbaijan Bar Association' });
+    f = {
+      t,
+      users: { learner, otherLearner, trainer, admin },
+      apiKey,
+      code,
+      revocable: await codeOf(revocable),
+      reissuable: await codeOf(reissuable),
+      revocableByPage: await codeOf(revocableByPage),
+      submittedAttempt: attempts[0].id,
+      openAttempt: open.attemptId,
+      credentialJwt: credential.body.jwt ?? credential.body.credential,
+      pdf: pdf.body as Buffer,
+      barNumber,
+    };
+    // The open attempt belongs to the spare learner, who plays "learner" (its owner) in that row.
+    ownerOfOpenAttempt = spare;
+  });
+  let ownerOfOpenAttempt: SignedInUser;
+  afterAll(() => f?.t.close());
+
+  it('has an access decision for every route the server serves, and no row for a route that is gone', () => {
+    const decided = Object.keys(ROUTES).sort();
+    expect(served.filter((r) => !decided.includes(r))).toEqual([]);
+    expect(decided.filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  it('answers every route with the expected status for every kind of caller', async () => {
+    const mismatches: string[] = [];
+    for (const [route, row] of Object.entries(ROUTES)) {
+      const method = route.split(' ')[0]!;
+      for (const actor of ACTORS) {
+        const call = await row.call(f, actor);
+        let headers = isPage(route) ? await pageHeaders(f, actor, method) : apiHeaders(f, actor);
+        if (route === 'POST /api/v1/attempts/:attemptId/submission' && actor === 'learner') headers = ownerOfOpenAttempt.auth;
+        let req = request(f.t.url)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](call.path).set(headers).redirects(0);
+        if (call.pdf) req = req.set('Content-Type', 'application/pdf').send(call.pdf);
+        else if (call.body !== undefined) req = isPage(route) ? req.type('form').send(call.body as object) : req.send(call.body as object);
+        const res = await req;
+        if (res.status !== row.expect[actor]) mismatches.push(`${route} as ${actor}: expected ${row.expect[actor]}, got ${res.status}`);
+        if (res.status === 303 && row.expect[actor] === 303 && actor === 'anonymous' && !route.startsWith('POST /sign') && route !== 'POST /language') {
+          if (!String(res.headers['location']).startsWith('/sign-in')) mismatches.push(`${route} as anonymous: redirected to ${res.headers['location']}, not /sign-in`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}

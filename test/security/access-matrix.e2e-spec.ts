@@ -209,7 +209,7 @@ describe('Access matrix', () => {
     const revocableByPage = (await certifiedLearner(t, admin)).id;
     const codeOf = async (userId: string) => (await t.db.query(`SELECT code FROM certificates WHERE user_id = $1`, [userId]))[0].code as string;
     const credential = await request(t.url).get(`/api/v1/certificates/${code}/credential`).set(learner.auth).expect(200);
-    const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
+    const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary as unknown as Parameters<request.Test["parse"]>[0]).expect(200);
     const { apiKey } = await t.app.get(VerifiersService).create({ name: 'Azerbaijan Bar Association' });
     f = {
       t,

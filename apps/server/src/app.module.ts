@@ -22,6 +22,7 @@ import { VerificationController } from './api/verification.controller';
 import { DomainErrorFilter } from './infra/domain-error.filter';
 import { VerifyPageController } from './pages/verify.page.controller';
 import { WebModule } from './web/web.module';
+import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         AssessmentModule,
         CertificationModule,
         WebModule,
+        AuthoringPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController],

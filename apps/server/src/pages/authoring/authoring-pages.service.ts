@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { ReportService } from '@themis/assessment';
+import { applyLessonUpdate, AuthoringService, Author, DraftResponse, findLesson } from '@themis/catalog';
+import { DomainError, ErrorCode } from '@themis/core';
+import type { PageResult } from '../../web/page-result';
+
+type Form = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
+
+/** The editor and report pages: the same services as the authoring API, shown as forms and tables. */
+@Injectable()
+export class AuthoringPagesService {
+  constructor(private readonly authoring: AuthoringService, private readonly reports: ReportService) {}
+
+  async lessonEditor(author: Author, slug: string, lessonSlug: string, overrides?: { form: Form; message?: string; status?: number }): Promise<PageResult> {
+    const { draft } = await this.authoring.openDraft(author, slug);
+    const { lesson, module } = findLesson(draft.content, lessonSlug);
+    const markdown = str(overrides?.form['markdown']) ?? lesson.markdown;
+    const title = str(overrides?.form['title']) ?? lesson.title;
+    const cases = overrides ? list(overrides.form['cases']) : lesson.cases;
+    const mi = draft.content.modules.indexOf(module);
+    const li = module.lessons.indexOf(lesson);
+    const prefix = `modules.${mi}.lessons.${li}.`;
+    const errors = Object.fromEntries(draft.problems.filter((p) => p.field.startsWith(prefix)).map((p) => [p.field.slice(prefix.length).split('.')[0], p.message]));
+    const bibliography = (await this.authoring.bibliographyList()).map((c) => ({ key: c.key, name: c.name, selected: cases.includes(c.key) }));
+    return {
+      view: 'pages/authoring/lesson-editor',
+      status: overrides?.status ?? 200,
+      data: {
+        slug, lessonSlug, revision: str(overrides?.form['revision']) ?? String(draft.revision), baseVersion: draft.baseVersion,
+        updatedByName: draft.updatedByName, updatedAt: draft.updatedAt, title, minutes: lesson.minutes ?? '', markdown,
+        preview: (await this.authoring.preview(markdown)).html, bibliography, errors, message: overrides?.message,
+        otherProblems: draft.problems.filter((p) => !p.field.startsWith(prefix)).length,
+      },
+    };
+  }
+
+  /** Save, or with action=preview re-render with the posted text (the no-script preview). */
+  async postLesson(author: Author, slug: string, lessonSlug: string, form: Form): Promise<PageResult> {
+    if (form['action'] === 'preview') return this.lessonEditor(author, slug, lessonSlug, { form });
+    try {
+      await this.saveLesson(author, slug, lessonSlug, form);
+      return { redirect: `/staff/authoring/${slug}/lessons/${lessonSlug}?saved=1` };
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.Conflict) return this.lessonEditor(author, slug, lessonSlug, { form, message: err.message, status: 409 });
+      throw err;
+    }
+  }
+
+  /** Autosave from the editor script: the new revision, or the domain error (409 when stale). */
+  async saveLesson(author: Author, slug: string, lessonSlug: string, form: Form): Promise<{ revision: number; problems: DraftResponse['problems'] }> {
+    const revision = Number(form['revision']);
+    const minutes = str(form['minutes']);
+    const draft = await this.authoring.editDraft(author, slug, Number.isInteger(revision) ? revision : -1, (d) =>
+      applyLessonUpdate(d, lessonSlug, {
+        title: str(form['title']), markdown: str(form['markdown']), cases: list(form['cases']),
+        minutes: minutes === undefined || minutes === '' ? null : Number(minutes),
+      }),
+    );
+    return { revision: draft.revision, problems: draft.problems };
+  }
+
+  async report(slug: string, version?: number): Promise<object> {
+    const report = await this.reports.courseReport(slug, version);
+    return {
+      ...report,
+      completionPercent: report.completionRate === null ? null : Math.round(report.completionRate * 100),
+      medianHours: report.medianSecondsToComplete === null ? null : Math.round((report.medianSecondsToComplete / 3600) * 10) / 10,
+      quizzes: report.quizzes.map((q) => {
+        const max = Math.max(1, ...q.scoreDistribution.map((b) => b.attempts));
+        return { ...q, passPercent: q.passRate === null ? null : Math.round(q.passRate * 100), bands: q.scoreDistribution.map((b) => ({ ...b, width: Math.round((b.attempts / max) * 100) })) };
+      }),
+      lessons: report.lessons.map((l) => ({ ...l, medianMinutes: l.medianSecondsOnTask === null ? null : Math.round(l.medianSecondsOnTask / 6) / 10 })),
+    };
+  }
+}

@@ -190,9 +190,9 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
       certSelect(`SELECT bc.code, p.user_id, p.enrollment_id,
                          md5(p.version_id::text || ':' || ((bc.n - $1::int) / p.cnt))::uuid AS version_id, p.version_id AS real_version_id, 0 AS course_version,
                          now() - interval '4 years' - ((bc.n - $1::int) / p.cnt) * interval '1 year' + (bc.n % 200) * interval '1 day' AS completed_at
-                    FROM bench_codes bc JOIN (SELECT *, row_number() OVER (ORDER BY enrollment_id) - 1 AS rn, count(*) OVER () AS cnt FROM bench_plan) p ON p.rn = (bc.n - $1::int) % p.cnt
+                    FROM bench_codes bc JOIN (SELECT *, row_number() OVER (ORDER BY enrollment_id) - 1 AS rn, $2::int AS cnt FROM bench_plan) p ON p.rn = (bc.n - $1::int) % $2::int
                    WHERE bc.n >= $1::int`),
-      [liveCount],
+      [liveCount, totalEnrolments],
     );
 
     // An API key for batch verification (key_hash = sha256 hex of the key, as VerifiersService stores it).

@@ -93,6 +93,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (body.statusCode === 404 && isPageRequest(req.originalUrl.split('?')[0] ?? '/') && req.accepts('html') && res.locals['locale']) {
       return res.status(404).render('pages/error', { status: 404, title: 'error.status.404', message: 'error.status.404.message' });
     }
-    res.status(body.statusCode).json(body);
+    // A route's @Header('Content-Type', 'application/pdf') is set before its handler runs; its error is still JSON.
+    res.status(body.statusCode).type('application/json').json(body);
   }
 }

@@ -10,7 +10,7 @@ import type { LoadResult, LoadSpec } from './load';
 import { seed, SeedResult } from './seed';
 
 /**
- * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N]`
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b]`
  *
  * Seeds a fresh embedded PostgreSQL with bulk SQL, starts the production build of the server
  * as a child process, drives it with autocannon from another process, and prints each figure
@@ -42,6 +42,11 @@ const WORKERS = Number(option('--workers') ?? 1);
 const SCALE = Number(option('--scale') ?? (QUICK ? 0.01 : 1));
 const DURATION = Number(option('--duration') ?? (QUICK ? 3 : 10));
 const CONNECTIONS = 50;
+/** `--cpu-prof DIR`: the server under test writes a V8 CPU profile there when it stops. */
+const CPU_PROF = option('--cpu-prof');
+/** `--only verify,batch,lesson,quiz,issue,report`: measure a subset (e.g. while profiling one route). */
+const ONLY = option('--only')?.split(',');
+const want = (section: string) => !ONLY || ONLY.includes(section);
 
 const figures: Figure[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -231,7 +236,7 @@ async function main(): Promise<void> {
     add({ name: 'seed', value: round(seeded.seconds, 1), unit: 's', baseline: null, note: Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ') });
 
     // 3. Servers: the real one and the bare baselines.
-    server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY);
+    server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY, CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []);
     bare = await startProcess(path.join(DIST, 'bench', 'baselines', 'bare-server.js'), { DATABASE_URL: pg.url, JWT_SECRET: secret, PORT: String(await freePort()) }, /bare baseline ready at (http:\/\/\S+)/);
     const pid = server.child.pid!;
     log(`server pid ${pid} at ${server.url}; bare baseline at ${bare.url}`);
@@ -277,7 +282,9 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
   const verifyPaths = codes.map((c) => `/api/v1/verify/${c}`);
 
   // Verification by code (public, rate-limited per client in PostgreSQL).
-  if ((await probe(`${server.url}/api/v1/verify/${codes[0]}`)) === 200) {
+  if (!want('verify')) {
+    /* not asked for */
+  } else if ((await probe(`${server.url}/api/v1/verify/${codes[0]}`)) === 200) {
     const s = await load(tmp, { url: server.url, kind: 'paths', paths: verifyPaths }, pid);
     const b = await load(tmp, { url: bare.url, kind: 'paths', paths: verifyPaths });
     add({ name: 'verify_by_code_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: '≥ 0.75 of bare', note: errorsNote(s) });
@@ -290,7 +297,9 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
   // Batch of 1,000 codes (verifier API key), one connection: the time of one batch.
   const batchBody = JSON.stringify({ codes: codes.slice(0, 1000) });
   const apiKey = { 'x-api-key': seeded.verifierKey };
-  if ((await probe(`${server.url}/api/v1/verify/batch`, { method: 'POST', headers: { ...apiKey, 'content-type': 'application/json' }, body: batchBody })) === 200) {
+  if (!want('batch')) {
+    /* not asked for */
+  } else if ((await probe(`${server.url}/api/v1/verify/batch`, { method: 'POST', headers: { ...apiKey, 'content-type': 'application/json' }, body: batchBody })) === 200) {
     const n = QUICK ? 30 : 200;
     const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], headers: [apiKey], body: batchBody, connections: 1, amount: n }, pid);
     const b = await load(tmp, { url: bare.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], body: batchBody, connections: 1, amount: n });
@@ -311,12 +320,16 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     bearers.push({ authorization: `Bearer ${token}` });
   }
   const apiPaths = lessonPaths.map((p) => `/api/v1${p}`);
-  if ((await probe(`${server.url}${lessonPaths[0]}`, { headers: cookies[0] })) === 200) {
+  if (!want('lesson')) {
+    /* not asked for */
+  } else if ((await probe(`${server.url}${lessonPaths[0]}`, { headers: cookies[0] })) === 200) {
     const s = await load(tmp, { url: server.url, kind: 'paths', paths: lessonPaths, headers: cookies }, pid);
     const b = await load(tmp, { url: bare.url, kind: 'paths', paths: lessonPaths, headers: cookies });
     add({ name: 'lesson_page_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: '≥ 0.60 of bare', note: `p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
   } else skip('lesson_page_rps', 'req/s', `GET ${lessonPaths[0]} with a session cookie did not answer 200`);
-  if ((await probe(`${server.url}${apiPaths[0]}`, { headers: bearers[0] })) === 200) {
+  if (!want('lesson')) {
+    /* not asked for */
+  } else if ((await probe(`${server.url}${apiPaths[0]}`, { headers: bearers[0] })) === 200) {
     const s = await load(tmp, { url: server.url, kind: 'paths', paths: apiPaths, headers: bearers }, pid);
     const b = await load(tmp, { url: bare.url, kind: 'paths', paths: apiPaths, headers: bearers });
     add({ name: 'lesson_api_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), note: `p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
@@ -324,7 +337,9 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
 
   // Quiz cycles: start an attempt, submit it (two requests per cycle), fresh learners each time.
   const quiz = big.quizzes[0];
-  if (quiz) {
+  if (!want('quiz')) {
+    /* not asked for */
+  } else if (quiz) {
     const tokens = seeded.pools.quiz.map(learnerToken);
     await probe(`${server.url}/api/v1/courses/${big.slug}/quizzes/${quiz.slug}/attempts`, { method: 'POST', headers: { authorization: `Bearer ${tokens[tokens.length - 1]}` } });
     const s = await load(tmp, { url: server.url, kind: 'quiz-cycle', tokens, courseSlug: big.slug, quizSlug: quiz.slug, connections: 10 }, pid);
@@ -339,38 +354,42 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const runStart = new Date();
-    await probe(`${server.url}${issuePaths[0]}`, { method: 'POST', headers: issueHeaders[0] });
-    const before = Number((await db.query(`SELECT count(*) FROM certificates WHERE user_id = ANY($1::uuid[])`, [issuePool])).rows[0].count);
-    const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: issuePaths.slice(1), headers: issueHeaders.slice(1), connections: 1, amount: issuePool.length - 1 }, pid);
-    const issued = Number((await db.query(`SELECT count(*) FROM certificates WHERE user_id = ANY($1::uuid[])`, [issuePool])).rows[0].count) - before;
-    const n = QUICK ? 20 : 100;
-    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: ['/bare/pdf'], connections: 1, amount: n });
-    if (issued > 0) {
-      add({ name: 'certificate_issue_p50', value: s.latency.p50, unit: 'ms', baseline: b.latency.p50, target: '< 100 ms', note: `${issued} of ${issuePool.length - 1} completions issued a signed PDF (one request each: completion, certificate row, PDF render, CMS signature); p99 ${s.latency.p99} ms; bare = pdfkit alone` });
-    } else skip('certificate_issue_p50', 'ms', `completing the last lesson issued no certificate (${s.non2xx} non-2xx)`, '< 100 ms');
+    if (want('issue')) {
+      const runStart = new Date();
+      await probe(`${server.url}${issuePaths[0]}`, { method: 'POST', headers: issueHeaders[0] });
+      const before = Number((await db.query(`SELECT count(*) FROM certificates WHERE user_id = ANY($1::uuid[])`, [issuePool])).rows[0].count);
+      const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: issuePaths.slice(1), headers: issueHeaders.slice(1), connections: 1, amount: issuePool.length - 1 }, pid);
+      const issued = Number((await db.query(`SELECT count(*) FROM certificates WHERE user_id = ANY($1::uuid[])`, [issuePool])).rows[0].count) - before;
+      const n = QUICK ? 20 : 100;
+      const b = await load(tmp, { url: bare.url, kind: 'paths', paths: ['/bare/pdf'], connections: 1, amount: n });
+      if (issued > 0) {
+        add({ name: 'certificate_issue_p50', value: s.latency.p50, unit: 'ms', baseline: b.latency.p50, target: '< 100 ms', note: `${issued} of ${issuePool.length - 1} completions issued a signed PDF (one request each: completion, certificate row, PDF render, CMS signature); p99 ${s.latency.p99} ms; bare = pdfkit alone` });
+      } else skip('certificate_issue_p50', 'ms', `completing the last lesson issued no certificate (${s.non2xx} non-2xx)`, '< 100 ms');
 
-    // PDF download of the certificates just issued: served from the stored bytes.
-    const mine = await db.query(`SELECT code, user_id, pdf_sha256 FROM certificates WHERE user_id = ANY($1::uuid[]) AND superseded_by IS NULL AND issued_at >= $2`, [issuePool, new Date(runStart.getTime() - 2000)]);
-    if (mine.rows.length) {
-      const paths = mine.rows.map((r) => `/api/v1/certificates/${r.code}/pdf`);
-      const headers = mine.rows.map((r) => ({ authorization: `Bearer ${learnerToken(r.user_id)}` }));
-      const first = await fetch(`${server.url}${paths[0]}`, { headers: headers[0] });
-      const bytes = Buffer.from(await first.arrayBuffer());
-      const same = crypto.createHash('sha256').update(bytes).digest('hex') === mine.rows[0].pdf_sha256;
-      if (first.status === 200) {
-        const d = await load(tmp, { url: server.url, kind: 'paths', paths, headers }, pid);
-        add({ name: 'pdf_download_rps', value: round(d.requestsPerSecond), unit: 'req/s', baseline: null, note: `p50 ${d.latency.p50} ms, p99 ${d.latency.p99} ms; bytes ${same ? 'identical to' : 'DIFFERENT from'} the stored pdf_sha256 (no re-rendering)${errorsNote(d, '; ')}` });
-      } else skip('pdf_download_rps', 'req/s', `GET ${paths[0]} answered ${first.status}`);
-    } else skip('pdf_download_rps', 'req/s', 'no certificate was issued in this run to download');
+      // PDF download of the certificates just issued: served from the stored bytes.
+      const mine = await db.query(`SELECT code, user_id, pdf_sha256 FROM certificates WHERE user_id = ANY($1::uuid[]) AND superseded_by IS NULL AND issued_at >= $2`, [issuePool, new Date(runStart.getTime() - 2000)]);
+      if (mine.rows.length) {
+        const paths = mine.rows.map((r) => `/api/v1/certificates/${r.code}/pdf`);
+        const headers = mine.rows.map((r) => ({ authorization: `Bearer ${learnerToken(r.user_id)}` }));
+        const first = await fetch(`${server.url}${paths[0]}`, { headers: headers[0] });
+        const bytes = Buffer.from(await first.arrayBuffer());
+        const same = crypto.createHash('sha256').update(bytes).digest('hex') === mine.rows[0].pdf_sha256;
+        if (first.status === 200) {
+          const d = await load(tmp, { url: server.url, kind: 'paths', paths, headers }, pid);
+          add({ name: 'pdf_download_rps', value: round(d.requestsPerSecond), unit: 'req/s', baseline: null, note: `p50 ${d.latency.p50} ms, p99 ${d.latency.p99} ms; bytes ${same ? 'identical to' : 'DIFFERENT from'} the stored pdf_sha256 (no re-rendering)${errorsNote(d, '; ')}` });
+        } else skip('pdf_download_rps', 'req/s', `GET ${paths[0]} answered ${first.status}`);
+      } else skip('pdf_download_rps', 'req/s', 'no certificate was issued in this run to download');
+    }
   } finally {
     await db.end();
   }
 
   // Trainer report for the 50,000-enrolment course.
   const trainer = { authorization: `Bearer ${mintToken(secret, { id: seeded.trainerId, role: 'trainer', name: 'Bench Trainer' })}` };
-  const reportPath = await findReportPath(server.url, big.slug, trainer);
-  if (reportPath) {
+  const reportPath = want('report') ? await findReportPath(server.url, big.slug, trainer) : null;
+  if (!want('report')) {
+    /* not asked for */
+  } else if (reportPath) {
     const n = QUICK ? 5 : 20;
     const s = await load(tmp, { url: server.url, kind: 'paths', paths: [reportPath], headers: [trainer], connections: 1, amount: n }, pid);
     add({ name: 'trainer_report_p50', value: s.latency.p50, unit: 'ms', baseline: null, target: '< 300 ms at 50,000 enrolments', note: `${reportPath}, ${n} sequential requests, p99 ${s.latency.p99} ms; ${seeded.counts['big_course_enrollments']} enrolments${errorsNote(s, '; ')}` });

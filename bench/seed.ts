@@ -102,10 +102,10 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
       await db.query(`INSERT INTO bench_quizzes SELECT $1, $2, id FROM unnest($3::uuid[]) AS t(id)`, [ci, c.versionId, c.quizzes.map((q) => q.id)]);
     }
     const totalEnrolments = perCourse * ordered.length;
-    const avgLessons = ordered.reduce((s, c) => s + c.lessons.length, 0) / ordered.length;
-    // Part-way enrolments complete (i % (n/2)) lessons: on average about n/4.
-    const partialAvg = avgLessons / 4;
-    const finishedShare = Math.min(0.9, Math.max(0.05, (COMPLETIONS * options.scale / totalEnrolments - partialAvg) / (avgLessons - partialAvg)));
+    // A finished enrolment completed all n lessons; a part-way one (idx % floor(n/2)), about (floor(n/2) - 1) / 2.
+    const sumLessons = ordered.reduce((s, c) => s + c.lessons.length, 0);
+    const sumPartial = ordered.reduce((s, c) => s + (Math.max(1, Math.floor(c.lessons.length / 2)) - 1) / 2, 0);
+    const finishedShare = Math.min(0.9, Math.max(0.05, ((COMPLETIONS * options.scale) / perCourse - sumPartial) / (sumLessons - sumPartial)));
     const reserved = poolSize * 2 + issuePool; // learners 0 … reserved-1 of the big course
     log(`enrolments: ${ordered.length} courses × ${perCourse}, finished share ${finishedShare.toFixed(3)}`);
     await db.query(

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { from, Observable, switchMap } from 'rxjs';
+import { from, Observable, of, switchMap } from 'rxjs';
 import { AuditLog } from './audit-log';
 import { AUDITED, AuditedOptions } from './audited.decorator';
 
@@ -18,6 +18,8 @@ export class AuditInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<AuditRequest>();
     return next.handle().pipe(
       switchMap((result) => {
+        // A page handler that answers itself (@Res) returns normally after rendering a 4xx form.
+        if (ctx.switchToHttp().getResponse<{ statusCode: number }>().statusCode >= 400) return of(result);
         const actor = req.verifier ? `verifier:${req.verifier.id}` : req.user ? `user:${req.user.id}` : 'anonymous';
         const body = result as { id?: unknown; code?: unknown } | undefined;
         const subject = options.subjectParam ? String(req.params[options.subjectParam]) : String(body?.id ?? body?.code ?? '') || null;

@@ -6,6 +6,7 @@ import { CompletedEnrollment } from '@themis/learning';
 import { generateCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository, IssueFacts } from '../certificates/certificate.repository';
 import { renderCertificatePdf } from '../pdf/certificate-pdf.renderer';
+import { AuditLog } from '../audit/audit-log';
 import { ISSUER_NAME } from '../signing/signing-keys';
 import { SigningKeys } from '../signing/signing-keys.service';
 import { addMonths } from '../verification/certificate-status';
@@ -30,12 +31,13 @@ export class CertificateIssuer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: SigningKeys,
     private readonly certificates: CertificateRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The completion hook: runs in the transaction that completes the course, enrolment row locked. */
   async onCourseCompleted(manager: EntityManager, e: CompletedEnrollment): Promise<string> {
     const facts = await this.certificates.issueFacts(manager, e.userId, e.versionId);
-    return this.issue(manager, {
+    const code = await this.issue(manager, {
       ...facts,
       userId: e.userId,
       enrollmentId: e.enrollmentId,
@@ -45,6 +47,9 @@ export class CertificateIssuer {
       expiresAt: facts.validityMonths ? addMonths(e.completedAt, facts.validityMonths) : null,
       replaces: null,
     });
+    // In the completing transaction: the entry exists exactly when the certificate does.
+    await this.audit.record(manager, { actor: `user:${e.userId}`, action: 'certificate.issue', subject: code, details: { courseVersionId: e.versionId, enrollmentId: e.enrollmentId } });
+    return code;
   }
 
   async issue(manager: EntityManager, input: IssueInput, code = generateCertificateCode()): Promise<string> {

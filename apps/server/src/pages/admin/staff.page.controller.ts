@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { Audited } from '@themis/certification';
 import { Permission, RequirePermission } from '@themis/identity';
 import { IdPipe, SlugPipe } from '../../infra/params';
 import { PageErrorFilter } from '../../web/page-error.filter';
@@ -42,12 +43,14 @@ export class StaffPageController {
   }
 
   @RequirePermission(Permission.ManageUsers)
+  @Audited('user.create')
   @Post('admin/users')
   async createUser(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.createUser(body));
   }
 
   @RequirePermission(Permission.ManageUsers)
+  @Audited('user.role_change', 'id')
   @Post('admin/users/:id/role')
   @Redirect('/', 303)
   setRole(@Param('id', IdPipe) id: string, @Body() body: Form): Promise<{ url: string }> {
@@ -62,12 +65,14 @@ export class StaffPageController {
   }
 
   @RequirePermission(Permission.ManageVerifiers)
+  @Audited('verifier.create')
   @Post('admin/verifiers')
   async createVerifier(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.createVerifier(body));
   }
 
   @RequirePermission(Permission.ManageVerifiers)
+  @Audited('verifier.revoke', 'id')
   @Post('admin/verifiers/:id/revocation')
   @Redirect('/', 303)
   revokeVerifier(@Param('id', IdPipe) id: string): Promise<{ url: string }> {

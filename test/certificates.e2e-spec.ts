@@ -101,8 +101,9 @@ describe('Certificates', () => {
 
     const api = await request(t.url).get(`/api/v1/verify/${code}`).expect(200);
     expect(api.body).toMatchObject({ status: 'revoked', revocationReason: 'Completion obtained by fraud', revokedAt: expect.any(String) });
-    const page = await request(t.url).get(`/verify/${code}`).expect(200);
-    expect(page.text).toContain('Status: revoked');
+    const page = await request(t.url).get(`/verify/${code}`).set('Accept-Language', 'en').expect(200);
+    expect(page.text).toContain('This certificate has been revoked.');
+    expect(page.text).toContain('<dd class="status-revoked">Revoked</dd>');
     expect(page.text).toContain('Completion obtained by fraud');
     const doc = await request(t.url).post('/api/v1/verify/document').set('Content-Type', 'application/pdf').send(pdf).expect(200);
     expect(doc.body).toEqual({ status: 'revoked', code });

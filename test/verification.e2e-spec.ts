@@ -48,17 +48,18 @@ describe('Verification', () => {
     expect(unknown.body).toMatchObject({ status: 'not_found' });
     const typo = code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
     expect((await request(t.url).get(`/api/v1/verify/${typo}`).expect(404)).body).toMatchObject({ status: 'not_found' });
-    const page = await request(t.url).get('/verify/0000-0000-0000-0000').expect(404);
-    expect(page.text).toContain('Status: not found');
+    const page = await request(t.url).get('/verify/0000-0000-0000-0000').set('Accept-Language', 'en').expect(404);
+    expect(page.text).toContain('No certificate has this code:');
   });
 
   it('serves the public HTML page with the facts, escaped, with no script', async () => {
-    const page = await request(t.url).get(`/verify/${code}`).expect(200);
+    const page = await request(t.url).get(`/verify/${code}`).set('Accept-Language', 'en').expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain('Status: valid');
+    expect(page.text).toContain('This certificate is genuine and valid.');
+    expect(page.text).toContain('<dd class="status-valid">Valid</dd>');
     expect(page.text).toContain('Rəşad Hüseynov');
     expect(page.text).toContain('Path course');
-    expect(page.text).toContain('Procedural law: 1.5');
+    expect(page.text).toContain('Procedural law (hours): 1.5');
     expect(page.text).not.toMatch(/<script|style=/i);
     const hostile = await request(t.url).get(`/verify/${encodeURIComponent('<script>alert(1)</script>')}`).expect(404);
     expect(hostile.text).not.toContain('<script>alert(1)</script>');
@@ -129,7 +130,7 @@ describe('Verification', () => {
     await t.db.query(`UPDATE certificates SET expires_at = now() - interval '1 day' WHERE code = $1`, [old]);
     const api = await request(t.url).get(`/api/v1/verify/${old}`).expect(200);
     expect(api.body).toMatchObject({ status: 'expired', expiresAt: expect.any(String) });
-    expect((await request(t.url).get(`/verify/${old}`).expect(200)).text).toContain('Expired on');
+    expect((await request(t.url).get(`/verify/${old}`).set('Accept-Language', 'en').expect(200)).text).toContain('Expired on');
     expect((await request(t.url).post('/api/v1/verify/document').set('Content-Type', 'application/pdf').send(oldPdf).expect(200)).body).toEqual({ status: 'expired', code: old });
     const batch = await request(t.url).post('/api/v1/verify/batch').set('X-Api-Key', apiKey).send({ codes: [old] }).expect(200);
     expect(batch.body.results[0].status).toBe('expired');

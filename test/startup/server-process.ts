@@ -8,6 +8,8 @@ export const SERVER_ENTRY = path.join(projectRoot, 'dist', 'apps', 'server', 'sr
 export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
+  /** Standard error alone: where a failed start explains itself. */
+  errors: () => string;
   /** Resolves with the URL the server printed, or rejects with its output if it exits first. */
   ready: Promise<string>;
   exited: Promise<number | null>;
@@ -17,8 +19,9 @@ export interface ServerProcess {
 export function startServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, [SERVER_ENTRY], { env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let err = '';
   child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => ((out += d), (err += d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = new Promise<string>((resolve, reject) => {
     const onData = () => {
@@ -30,7 +33,7 @@ export function startServer(env: Record<string, string>): ServerProcess {
   });
   // Tests that expect a failed start never await `ready`; its rejection is not an error there.
   ready.catch(() => undefined);
-  return { child, output: () => out, ready, exited };
+  return { child, output: () => out, errors: () => err, ready, exited };
 }
 
 export async function freePort(): Promise<number> {

@@ -58,7 +58,7 @@ describe('Start-up', () => {
     const server = startServer(env);
     const code = await server.exited;
     expect(code).toBe(1);
-    const lines = server.output().trim().split('\n').filter((l) => !/^\[Nest\]/.test(l) && l.trim() !== '');
+    const lines = server.errors().trim().split('\n').filter((l) => l.trim() !== '');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(sentence);
     expect(server.output()).not.toMatch(/\n\s+at /);

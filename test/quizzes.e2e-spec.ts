@@ -46,7 +46,7 @@ describe('Quizzes API', () => {
     expect(res.body).toMatchObject({ score: 0, passed: false });
     expect(res.body.results).toHaveLength(3);
     expect(res.body.results[0]).toEqual({ questionId: expect.any(String), correct: false, explanation: expect.any(String) });
-    expect(res.body.results.map((r: { explanation: string }) => r.explanation)).toContain('Because of Salduz v. Turkey (no. 36391/02, 2008-11-27).');
+    expect(res.body.results.map((r: { explanation: string }) => r.explanation)).toContain('Because of (Salduz v. Turkey [GC], no. 36391/02, 2008-11-27).');
   });
 
   it('answers 409 to a second submission of the same attempt', async () => {

@@ -5,8 +5,10 @@ const bibliography = {
 };
 
 describe(renderLessonHtml.name, () => {
-  it('turns a citation into the case name', () => {
-    expect(renderLessonHtml('See [@salduz-v-turkey].', bibliography)).toContain('<cite class="case-ref" data-case="salduz-v-turkey">Salduz v. Turkey</cite>');
+  it('turns a citation into a parenthetical reference with the case name, formation and year', () => {
+    expect(renderLessonHtml('**Salduz** [@salduz-v-turkey] held so.', bibliography)).toContain(
+      '<strong>Salduz</strong> (<cite class="case-ref" data-case="salduz-v-turkey">Salduz v. Turkey</cite> [GC], 2008) held so.',
+    );
   });
 
   it('never lets author HTML or script links through', () => {
@@ -24,7 +26,7 @@ describe(renderLessonHtml.name, () => {
 });
 
 describe(renderCitationsAsText.name, () => {
-  it('writes the application number and date after the name', () => {
-    expect(renderCitationsAsText('As held in [@salduz-v-turkey].', bibliography)).toBe('As held in Salduz v. Turkey (no. 36391/02, 2008-11-27).');
+  it('writes a parenthetical reference with the application number and date', () => {
+    expect(renderCitationsAsText('Access from the first interrogation [@salduz-v-turkey].', bibliography)).toBe('Access from the first interrogation (Salduz v. Turkey [GC], no. 36391/02, 2008-11-27).');
   });
 });

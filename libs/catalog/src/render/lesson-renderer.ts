@@ -21,19 +21,25 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** Markdown → safe HTML, once, on import. Citations `[@key]` become the case name. */
+/** Markdown → safe HTML, once, on import. Citations `[@key]` become a parenthetical case reference. */
 export function renderLessonHtml(md: string, bibliography: Record<string, CaseRef>): string {
   const html = markdown.render(md).replace(CITATION, (whole, key: string) => {
     const ref = bibliography[key];
-    return ref ? `<cite class="case-ref" data-case="${escape(key)}">${escape(ref.name)}</cite>` : whole;
+    return ref ? `(<cite class="case-ref" data-case="${escape(key)}">${escape(ref.name)}</cite>${formationMark(ref)}, ${ref.judgmentDate.slice(0, 4)})` : whole;
   });
   return sanitizeHtml(html, SANITIZE);
 }
 
-/** For prompts and explanations, which are plain text: a citation reads "Name (no. 36391/02, 2008-11-27)". */
+/** For prompts and explanations, which are plain text: "(Salduz v. Turkey [GC], no. 36391/02, 2008-11-27)". */
 export function renderCitationsAsText(text: string, bibliography: Record<string, CaseRef>): string {
   return text.replace(CITATION, (whole, key: string) => {
     const ref = bibliography[key];
-    return ref ? `${ref.name} (no. ${ref.applicationNumbers.join(', ')}, ${ref.judgmentDate})` : whole;
+    if (!ref) return whole;
+    const numbers = `${ref.applicationNumbers.length > 1 ? 'nos.' : 'no.'} ${ref.applicationNumbers.join(', ')}`;
+    return `(${ref.name}${formationMark(ref)}, ${numbers}, ${ref.judgmentDate})`;
   });
 }
+
+// Authors write [@key] as a reference after naming the case ("**Salduz** [@salduz-v-turkey] held…"),
+// so a citation renders as a parenthetical reference in the Court's own style: (Name [GC], year).
+const formationMark = (ref: CaseRef) => (ref.formation === 'Grand Chamber' ? ' [GC]' : ref.formation === 'Plenary' ? ' [Plenary]' : '');

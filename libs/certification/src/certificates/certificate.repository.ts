@@ -138,14 +138,6 @@ export class CertificateRepository {
   }
 }
 
-export interface IssueFacts {
-  holderName: string;
-  profession: string;
-  barNumber: string | null;
-  courseSlug: string;
-  courseTitle: string;
-  courseVersion: number;
-  cleHours: number;
-  cleCategories: Record<string, number>;
+export type IssueFacts = Pick<CertificateRow, 'holderName' | 'profession' | 'barNumber' | 'courseSlug' | 'courseTitle' | 'courseVersion' | 'cleHours' | 'cleCategories'> & {
   validityMonths: number | null;
-}
+};

@@ -2,25 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
 import * as QRCode from 'qrcode';
+import type { CertificateRow } from '../certificates/certificate.view';
 import { CODE_MARKER } from '../codes/certificate-code';
 import { categoryLabel, formatDate, formatHours, professionLabel } from './certificate-wording';
 
-export interface CertificateFacts {
-  code: string;
-  holderName: string;
-  profession: string;
-  barNumber: string | null;
-  courseTitle: string;
-  courseVersion: number;
-  cleHours: number;
-  cleCategories: Record<string, number>;
-  completedAt: Date;
-  issuedAt: Date;
-  expiresAt: Date | null;
-  issuer: string;
-  verifyUrl: string;
-  replaces: string | null;
-}
+/** What the PDF prints: the certified facts of the record, plus where to verify them. */
+export type CertificateFacts = Pick<
+  CertificateRow,
+  'code' | 'holderName' | 'profession' | 'barNumber' | 'courseTitle' | 'courseVersion' | 'cleHours' | 'cleCategories' | 'completedAt' | 'issuedAt' | 'expiresAt' | 'issuer' | 'replaces'
+> & { verifyUrl: string };
 
 // Three faces only: each embedded font is parsed and subset per document, the bulk of render time.
 // DejaVu covers Latin (with Azerbaijani ə ğ ı ş ç ö ü) and Cyrillic: a name prints as registered.

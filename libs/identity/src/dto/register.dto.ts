@@ -7,7 +7,8 @@ const trimName = ({ value }: { value: unknown }) => (typeof value === 'string' ?
 // Letters of any script, marks, spaces, apostrophes, hyphens and dots: names like "Aytən Məmmədova" or "Гюльнара Алиева".
 const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M}' .\u2019-]*$/u;
 
-export class RegisterDto {
+/** The fields every account is created with, by sign-up or by an admin. */
+class AccountFieldsDto {
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
@@ -23,7 +24,9 @@ export class RegisterDto {
   @MaxLength(200)
   @Matches(NAME_PATTERN, { message: 'fullName must contain only letters, spaces, hyphens, apostrophes and dots' })
   fullName: string;
+}
 
+export class RegisterDto extends AccountFieldsDto {
   @IsIn(PROFESSIONS, { message: `profession must be one of: ${PROFESSIONS.join(', ')}` })
   profession: Profession;
 
@@ -38,23 +41,7 @@ export class RegisterDto {
   locale?: Locale;
 }
 
-export class CreateUserDto {
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
-  email: string;
-
-  @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters long' })
-  @MaxLength(256)
-  password: string;
-
-  @Transform(trimName)
-  @IsString()
-  @MinLength(1, { message: 'fullName must not be empty' })
-  @MaxLength(200)
-  @Matches(NAME_PATTERN, { message: 'fullName must contain only letters, spaces, hyphens, apostrophes and dots' })
-  fullName: string;
-
+export class CreateUserDto extends AccountFieldsDto {
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role: Role;
 

@@ -52,6 +52,8 @@ const page = (m: Record<Actor, number>): Record<Actor, number> => Object.fromEnt
 const COURSE = 'path-course';
 const LESSON = 'lesson-one';
 const QUIZ = 'basics-quiz';
+const EDITED = 'timed-course';
+const EDITED_LESSON = 'only-lesson';
 
 const newVerifier = async (f: Fixtures) => (await f.t.app.get(VerifiersService).create({ name: `Bar ${uniqueEmail()}` })).id;
 const newUser = async (f: Fixtures) => (await f.t.app.get(UsersService).createByAdmin({ email: uniqueEmail('target'), password: 'a-long-test-password', fullName: 'Target', role: 'learner', profession: 'judge' })).id;
@@ -65,6 +67,8 @@ const ROUTES: Record<string, Row> = {
   'GET /api/v1/me': { call: () => ({ path: '/api/v1/me' }), expect: signedIn(200) },
   'PATCH /api/v1/me': { call: () => ({ path: '/api/v1/me', body: { locale: 'en' } }), expect: signedIn(200) },
   'GET /api/v1/me/progress': { call: () => ({ path: '/api/v1/me/progress' }), expect: signedIn(200) },
+  // Always the caller's own transcript: the route takes no user.
+  'GET /api/v1/me/transcript': { call: () => ({ path: '/api/v1/me/transcript' }), expect: signedIn(200) },
   'POST /api/v1/admin/users': { call: () => ({ path: '/api/v1/admin/users', body: { email: uniqueEmail('made'), password: 'a-long-test-password', fullName: 'Made By Admin', role: 'trainer' } }), expect: adminOnly(201) },
   'GET /api/v1/admin/users': { call: () => ({ path: '/api/v1/admin/users' }), expect: adminOnly(200) },
   'POST /api/v1/admin/verifiers': { call: () => ({ path: '/api/v1/admin/verifiers', body: { name: 'Nakhchivan Bar' } }), expect: adminOnly(201) },
@@ -150,6 +154,15 @@ const ROUTES: Record<string, Row> = {
   'GET /staff/courses': { call: () => ({ path: '/staff/courses' }), expect: page(staffOnly(200)) },
   'GET /staff/courses/:slug/quizzes/:quiz': { call: () => ({ path: `/staff/courses/${COURSE}/quizzes/${QUIZ}` }), expect: page(staffOnly(200)) },
   'GET /staff/courses/:slug/progress': { call: () => ({ path: `/staff/courses/${COURSE}/progress` }), expect: page(staffOnly(200)) },
+  'GET /transcript': { call: () => ({ path: '/transcript' }), expect: page(signedIn(200)) },
+  'GET /transcript.pdf': { call: () => ({ path: '/transcript.pdf' }), expect: page(signedIn(200)) },
+  // Editor pages work on a draft of the second fixture course, apart from the API rows' draft above.
+  'GET /staff/authoring/:slug/lessons/:lesson': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}` }), expect: page(staffOnly(200)) },
+  'POST /staff/authoring/:slug/lessons/:lesson': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}`, body: { action: 'preview', markdown: '# Article 6' } }), expect: page(staffOnly(200)) },
+  // The editor script's JSON endpoints answer 401, not a redirect. No revision: the 409 (stale) shows the guard let the caller through.
+  'POST /staff/authoring/:slug/lessons/:lesson/autosave': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}/autosave`, body: { markdown: 'x' } }), expect: staffOnly(409) },
+  'POST /staff/authoring/preview': { call: () => ({ path: '/staff/authoring/preview', body: { markdown: '# Article 6' } }), expect: staffOnly(200) },
+  'GET /staff/reports/:slug': { call: () => ({ path: `/staff/reports/${COURSE}` }), expect: page(staffOnly(200)) },
   'GET /admin/users': { call: () => ({ path: '/admin/users' }), expect: page(adminOnly(200)) },
   'POST /admin/users': { call: () => ({ path: '/admin/users', body: { email: uniqueEmail('pagemade'), password: 'a-long-test-password', fullName: 'Page Made', role: 'learner' } }), expect: page(adminOnly(303)) },
   'POST /admin/users/:id/role': { call: async (f) => ({ path: `/admin/users/${await newUser(f)}/role`, body: { role: 'trainer' } }), expect: page(adminOnly(303)) },

@@ -23,6 +23,8 @@ import { DomainErrorFilter } from './infra/domain-error.filter';
 import { VerifyPageController } from './pages/verify.page.controller';
 import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
+import { TranscriptController } from './api/transcript.controller';
+import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 
 @Module({})
 export class AppModule {
@@ -39,9 +41,10 @@ export class AppModule {
         CertificationModule,
         WebModule,
         AuthoringPagesModule,
+        TranscriptPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
-        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController],
+        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -9,6 +9,8 @@ import { CertificatesService } from './certificates/certificates.service';
 import { CredentialService } from './credentials/credential.service';
 import { CertificateIssuer } from './issuing/certificate-issuer';
 import { SigningKeys } from './signing/signing-keys.service';
+import { TranscriptRepository } from './transcript/transcript.repository';
+import { TranscriptService } from './transcript/transcript.service';
 import { VerificationService } from './verification/verification.service';
 
 @Module({
@@ -21,9 +23,11 @@ import { VerificationService } from './verification/verification.service';
     VerificationService,
     CredentialService,
     AuditLog,
+    TranscriptRepository,
+    TranscriptService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [CertificatesService, VerificationService, CredentialService, AuditLog],
+  exports: [CertificatesService, VerificationService, CredentialService, AuditLog, TranscriptService],
 })
 export class CertificationModule implements OnModuleInit {
   constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer) {}

@@ -9,6 +9,8 @@ export * from './dto/certification.dto';
 export * from './entities/audit-log-entry.entity';
 export * from './entities/certificate.entity';
 export * from './entities/rate-limit-counter.entity';
+export * from './transcript/transcript.rules';
+export * from './transcript/transcript.service';
 export * from './verification/certificate-status';
 export * from './verification/verification.service';
 export * from './verification/verify-page.renderer';

@@ -1,0 +1,130 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { categoryLabel, formatDate, formatHours, professionLabel } from '../pdf/certificate-wording';
+import type { TranscriptResponse } from './transcript.service';
+
+// The certificate's font family: DejaVu covers Azerbaijani Latin (ə ğ ı ş) and Cyrillic, so names print as registered.
+const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  sans: fs.readFileSync(path.join(fontDir, 'DejaVuSans.ttf')),
+  sansBold: fs.readFileSync(path.join(fontDir, 'DejaVuSans-Bold.ttf')),
+};
+
+const INK = '#1d2433';
+const ACCENT = '#7a5c1e';
+const MUTED = '#4a5160';
+const MARGIN = 56;
+
+export const formatDuration = (seconds: number): string => {
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+};
+
+/** The learner's transcript as an A4 portrait PDF: per calendar year, the certificates and the CLE hours they count for. */
+export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    pdfVersion: '1.7',
+    lang: 'en',
+    displayTitle: true,
+    bufferPages: true,
+    info: { Title: `CLE transcript: ${t.holder.fullName}`, Author: issuer, Creator: 'Themis', Producer: 'Themis', CreationDate: new Date(t.generatedAt) },
+  });
+  doc.registerFont('sans', FONTS.sans);
+  doc.registerFont('sans-bold', FONTS.sansBold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const W = doc.page.width - 2 * MARGIN;
+  const bottom = () => doc.page.height - MARGIN - 20;
+  /** Starts a new page when fewer than `needed` points are left. */
+  const room = (needed: number) => {
+    if (doc.y + needed > bottom()) doc.addPage();
+  };
+  const line = (text: string, font = 'sans', size = 10, color = INK, options: PDFKit.Mixins.TextOptions = {}) =>
+    doc.font(font).fontSize(size).fillColor(color).text(text, MARGIN, doc.y, { width: W, ...options });
+
+  line(issuer.toUpperCase(), 'sans', 9, MUTED);
+  doc.moveDown(0.3);
+  line('Continuing Legal Education transcript', 'sans-bold', 20, INK);
+  doc.moveTo(MARGIN, doc.y + 4).lineTo(MARGIN + 140, doc.y + 4).lineWidth(1.2).strokeColor(ACCENT).stroke();
+  doc.moveDown(1);
+  line(t.holder.fullName, 'sans-bold', 15, INK);
+  line([professionLabel(t.holder.profession), t.holder.barNumber ? `Bar no. ${t.holder.barNumber}` : null].filter(Boolean).join(' · '), 'sans', 10.5, MUTED);
+  line(`Issued ${formatDate(new Date(t.generatedAt))} · ${formatHours(t.totalHours)} CLE hours in all`, 'sans', 10.5, MUTED);
+  doc.moveDown(1);
+
+  // Column layout of a certificate row: issued | course | code | hours.
+  const cols = [
+    { x: 0, w: 86 },
+    { x: 92, w: W - 92 - 196 },
+    { x: W - 196, w: 140 },
+    { x: W - 46, w: 46 },
+  ];
+  const cells = (values: string[], font: string, size: number, color: string) => {
+    const y = doc.y;
+    let h = 0;
+    values.forEach((v, i) => {
+      const c = cols[i]!;
+      const opts = { width: c.w, align: i === 3 ? ('right' as const) : ('left' as const) };
+      h = Math.max(h, doc.font(font).fontSize(size).heightOfString(v, opts));
+      doc.fillColor(color).text(v, MARGIN + c.x, y, opts);
+    });
+    doc.x = MARGIN;
+    doc.y = y + h + 3;
+  };
+
+  if (t.years.length === 0) line('No certificates have been issued to this learner yet.', 'sans', 10.5, MUTED);
+  for (const year of t.years) {
+    room(90);
+    line(`${year.year}`, 'sans-bold', 14, ACCENT);
+    doc.moveDown(0.2);
+    cells(['Issued', 'Course', 'Certificate', 'Hours'], 'sans-bold', 8.5, MUTED);
+    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + W, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
+    doc.y += 3;
+    for (const c of year.certificates) {
+      room(40);
+      const split = Object.entries(c.cleCategories).map(([k, h]) => `${categoryLabel(k)} ${formatHours(h)} h`).join(', ');
+      const course = `${c.courseTitle}${split ? `\n${split}` : ''}${c.counted ? '' : '\nREVOKED — not counted'}`;
+      cells([formatDate(new Date(c.issuedAt)), course, c.code, c.counted ? formatHours(c.cleHours) : `(${formatHours(c.cleHours)})`], 'sans', 9.5, c.counted ? INK : MUTED);
+    }
+    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + W, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
+    doc.y += 4;
+    room(30);
+    if (year.hoursByCategory.length) line(`By category: ${year.hoursByCategory.map((c) => `${categoryLabel(c.category)} ${formatHours(c.hours)} h`).join(' · ')}`, 'sans', 9.5, MUTED);
+    line(`Total for ${year.year}: ${formatHours(year.totalHours)} CLE hours`, 'sans-bold', 11, INK);
+    doc.moveDown(1);
+  }
+
+  if (t.courses.length) {
+    room(80);
+    line('Time on task', 'sans-bold', 14, ACCENT);
+    doc.moveDown(0.2);
+    cells(['Enrolled', 'Course', 'Lessons done', 'Time'], 'sans-bold', 8.5, MUTED);
+    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + W, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
+    doc.y += 3;
+    for (const c of t.courses) {
+      room(30);
+      cells([formatDate(new Date(c.enrolledAt)), `${c.courseTitle} (version ${c.version})${c.completedAt ? ` · completed ${formatDate(new Date(c.completedAt))}` : ''}`, String(c.lessonsCompleted), formatDuration(c.secondsOnTask)], 'sans', 9.5, INK);
+    }
+  }
+
+  // Footer on every page.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.page.margins.bottom = 0; // the footer sits in the margin; without this pdfkit would start a page for it
+    doc.font('sans').fontSize(7.5).fillColor(MUTED).text(
+      `Each certificate can be verified by its code on the ${issuer} verification page. Page ${i + 1} of ${range.count}.`,
+      MARGIN, doc.page.height - MARGIN + 10, { width: W, align: 'center', lineBreak: false },
+    );
+  }
+  doc.end();
+  return done;
+}

@@ -49,9 +49,9 @@ export class AuthService {
   verifyToken(token: string): AuthenticatedUser | null {
     try {
       const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: string };
-      const secret = this.keys.secretFor(header.kid);
+      const secret = this.keys.keyFor(header.kid);
       if (!secret) return null;
-      const payload = this.jwt.verify<AccessTokenPayload>(token, { secret, algorithms: ['HS256'] });
+      const payload = this.jwt.verify<AccessTokenPayload>(token, { secret: secret as unknown as string, algorithms: ['HS256'] });
       return { id: payload.sub, role: payload.role, fullName: payload.name };
     } catch {
       return null;

@@ -14,7 +14,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       secretOrKeyProvider: (_req: unknown, rawJwt: string, done: (err: Error | null, secret?: string) => void) => {
         try {
           const header = JSON.parse(Buffer.from(rawJwt.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: string };
-          const secret = keys.secretFor(header.kid);
+          const secret = keys.keyFor(header.kid) as unknown as string | undefined; // a KeyObject: jsonwebtoken takes it as is
           return secret ? done(null, secret) : done(new Error('unknown key'));
         } catch (err) {
           return done(err as Error);

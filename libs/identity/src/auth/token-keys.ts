@@ -12,6 +12,7 @@ export interface TokenKey { kid: string; secret: string }
 export class TokenKeys {
   readonly current: TokenKey;
   private readonly byKid = new Map<string, string>();
+  private readonly keyObjects = new Map<string, crypto.KeyObject>();
 
   constructor(config: AppConfig) {
     const secret = config.jwt.secret ?? readOrCreateSecretFile(path.join(config.keysDir, 'token-secret'), () => randomSecret()).toString('utf8').trim();
@@ -24,6 +25,18 @@ export class TokenKeys {
 
   secretFor(kid: string | undefined): string | undefined {
     return kid ? this.byKid.get(kid) : undefined;
+  }
+
+  /**
+   * The same secret as a KeyObject, made once: given a string, jsonwebtoken first tries (and
+   * fails) to parse it as a public key on every verification, a cost seen in CPU profiles.
+   */
+  keyFor(kid: string | undefined): crypto.KeyObject | undefined {
+    const secret = this.secretFor(kid);
+    if (!secret) return undefined;
+    let key = this.keyObjects.get(secret);
+    if (!key) this.keyObjects.set(secret, (key = crypto.createSecretKey(Buffer.from(secret, 'utf8'))));
+    return key;
   }
 
   private static key(secret: string): TokenKey {

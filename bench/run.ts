@@ -392,19 +392,23 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
 
   // Trainer report for the 50,000-enrolment course.
   const trainer = { authorization: `Bearer ${mintToken(secret, { id: seeded.trainerId, role: 'trainer', name: 'Bench Trainer' })}` };
+  // The first request computes the report (cold); later ones may be served from the server's short report cache.
+  const coldStart = process.hrtime.bigint();
   const reportPath = want('report') ? await findReportPath(server.url, big.slug, trainer) : null;
+  const coldMs = Number(process.hrtime.bigint() - coldStart) / 1e6;
+  if (reportPath) add({ name: 'trainer_report_cold', value: round(coldMs, 1), unit: 'ms', baseline: null, target: '< 300 ms at 50,000 enrolments', note: `first request for ${reportPath} after start-up (nothing cached)` });
   if (!want('report')) {
     /* not asked for */
   } else if (reportPath) {
     const n = QUICK ? 5 : 20;
     const s = await load(tmp, { url: server.url, kind: 'paths', paths: [reportPath], headers: [trainer], connections: 1, amount: n }, pid);
-    add({ name: 'trainer_report_p50', value: s.latency.p50, unit: 'ms', baseline: null, target: '< 300 ms at 50,000 enrolments', note: `${reportPath}, ${n} sequential requests, p99 ${s.latency.p99} ms; ${seeded.counts['big_course_enrollments']} enrolments${errorsNote(s, '; ')}` });
+    add({ name: 'trainer_report_p50', value: s.latency.p50, unit: 'ms', baseline: null, target: '< 300 ms at 50,000 enrolments', note: `${reportPath}, ${n} sequential requests after the first (report cache warm), p99 ${s.latency.p99} ms; ${seeded.counts['big_course_enrollments']} enrolments${errorsNote(s, '; ')}` });
   } else skip('trainer_report_p50', 'ms', 'no trainer report endpoint answered 200 (tried the report API and /staff/courses/:slug/progress)', '< 300 ms');
 }
 
-/** The per-course report from the authoring work if it exists, else the staff progress page. */
+/** The per-course report API (authoring), else the older staff progress page. */
 async function findReportPath(url: string, slug: string, auth: Record<string, string>): Promise<string | null> {
-  const candidates = [`/api/v1/reports/courses/${slug}`, `/api/v1/author/courses/${slug}/report`, `/api/v1/courses/${slug}/report`, `/api/v1/staff/courses/${slug}/report`];
+  const candidates = [`/api/v1/author/courses/${slug}/report`];
   for (const p of candidates) if ((await probe(`${url}${p}`, { headers: auth })) === 200) return p;
   const cookie = { cookie: `themis_session=${auth.authorization.replace('Bearer ', '')}` };
   const page = `/staff/courses/${slug}/progress`;

@@ -136,7 +136,7 @@ let specCounter = 0;
 async function load(tmp: string, spec: Omit<LoadSpec, 'duration' | 'connections'> & Partial<Pick<LoadSpec, 'duration' | 'connections'>>, watch?: number): Promise<LoadResult> {
   const file = path.join(tmp, `spec-${++specCounter}.json`);
   fs.writeFileSync(file, JSON.stringify({ duration: DURATION, connections: CONNECTIONS, ...spec }));
-  const sampler = watch ? sampleRss(watch) : null;
+  const sampler = watch ? sampleRss(watch, spec.kind === 'quiz-cycle' ? 'quiz' : `${spec.method ?? 'GET'} ${spec.paths?.[0]?.split('/').slice(0, 4).join('/')}`) : null;
   try {
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(DIST, 'bench', 'load.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -176,9 +176,16 @@ function childPids(pid: number): number[] {
 }
 
 let peakRssKb = 0;
-function sampleRss(pid: number): { stop(): void } {
-  const timer = setInterval(() => (peakRssKb = Math.max(peakRssKb, rssOf(pid).rss)), 200);
-  return { stop: () => clearInterval(timer) };
+/** Peak RSS per measured phase, to tell which load drives memory. */
+const phasePeaks: string[] = [];
+function sampleRss(pid: number, phase: string): { stop(): void } {
+  let peak = 0;
+  const timer = setInterval(() => {
+    const { rss } = rssOf(pid);
+    peak = Math.max(peak, rss);
+    peakRssKb = Math.max(peakRssKb, rss);
+  }, 200);
+  return { stop: () => (clearInterval(timer), phasePeaks.push(`${phase} ${round(peak / 1024)} MB`)) };
 }
 
 const median = (xs: number[]) => {
@@ -244,7 +251,7 @@ async function main(): Promise<void> {
     log(`server pid ${pid} at ${server.url}; bare baseline at ${bare.url}`);
     await measure(tmp, server, bare, seeded, secret, pid, pg.url);
     const { rss, hwm } = rssOf(pid);
-    add({ name: 'server_rss_peak_under_load', value: round(peakRssKb / 1024), unit: 'MB', baseline: null, target: '< 250 MB', note: `sampled every 200 ms during load; VmHWM ${round(hwm / 1024)} MB, VmRSS now ${round(rss / 1024)} MB${WORKERS > 1 ? `, summed over ${WORKERS} workers and the primary` : ''}` });
+    add({ name: 'server_rss_peak_under_load', value: round(peakRssKb / 1024), unit: 'MB', baseline: null, target: '< 250 MB', note: `sampled every 200 ms during load (${phasePeaks.join(', ')}); VmHWM ${round(hwm / 1024)} MB, VmRSS now ${round(rss / 1024)} MB${WORKERS > 1 ? `, summed over ${WORKERS} workers and the primary` : ''}` });
     await server.stop();
     await bare.stop();
     server = bare = undefined;

@@ -54,6 +54,7 @@ const LESSON = 'lesson-one';
 const QUIZ = 'basics-quiz';
 const EDITED = 'timed-course';
 const EDITED_LESSON = 'only-lesson';
+const EDITED_QUIZ = 'only-quiz';
 
 const newVerifier = async (f: Fixtures) => (await f.t.app.get(VerifiersService).create({ name: `Bar ${uniqueEmail()}` })).id;
 const newUser = async (f: Fixtures) => (await f.t.app.get(UsersService).createByAdmin({ email: uniqueEmail('target'), password: 'a-long-test-password', fullName: 'Target', role: 'learner', profession: 'judge' })).id;
@@ -163,6 +164,24 @@ const ROUTES: Record<string, Row> = {
   'POST /staff/authoring/:slug/lessons/:lesson/autosave': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}/autosave`, body: { markdown: 'x' } }), expect: staffOnly(409) },
   'POST /staff/authoring/preview': { call: () => ({ path: '/staff/authoring/preview', body: { markdown: '# Article 6' } }), expect: staffOnly(200) },
   'GET /staff/reports/:slug': { call: () => ({ path: `/staff/reports/${COURSE}` }), expect: page(staffOnly(200)) },
+  // Editor pages without a script (plain forms). The draft of EDITED is open from the rows above; edits without a revision
+  // are refused as stale (409) or re-render the form with field errors (400), which shows the guard let the caller through.
+  'GET /staff/authoring': { call: () => ({ path: '/staff/authoring' }), expect: page(staffOnly(200)) },
+  'POST /staff/authoring/courses': { call: () => ({ path: '/staff/authoring/courses', body: { slug: `matrix-page-${Math.random().toString(36).slice(2, 10)}`, title: 'Matrix course' } }), expect: page(staffOnly(303)) },
+  // No file attached: the form is shown again with the error.
+  'POST /staff/authoring/archives': { call: () => ({ path: '/staff/authoring/archives', body: {} }), expect: page(staffOnly(400)) },
+  'GET /staff/authoring/:slug': { call: () => ({ path: `/staff/authoring/${EDITED}` }), expect: page(staffOnly(200)) },
+  'POST /staff/authoring/:slug/draft': { call: () => ({ path: `/staff/authoring/${EDITED}/draft` }), expect: page(staffOnly(303)) },
+  'POST /staff/authoring/:slug/course': { call: () => ({ path: `/staff/authoring/${EDITED}/course`, body: { title: 'x', language: 'en' } }), expect: page(staffOnly(409)) },
+  'POST /staff/authoring/:slug/modules': { call: () => ({ path: `/staff/authoring/${EDITED}/modules`, body: { moduleSlug: 'Not a slug' } }), expect: page(staffOnly(400)) },
+  'GET /staff/authoring/:slug/modules/:module': { call: () => ({ path: `/staff/authoring/${EDITED}/modules/only` }), expect: page(staffOnly(200)) },
+  'POST /staff/authoring/:slug/modules/:module': { call: () => ({ path: `/staff/authoring/${EDITED}/modules/only`, body: { title: 'Only module' } }), expect: page(staffOnly(409)) },
+  'GET /staff/authoring/:slug/quizzes/:quiz': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}` }), expect: page(staffOnly(200)) },
+  'POST /staff/authoring/:slug/quizzes/:quiz': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}`, body: { title: 'Quiz' } }), expect: page(staffOnly(400)) },
+  'POST /staff/authoring/:slug/quizzes/:quiz/gift': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}/gift`, body: {} }), expect: page(staffOnly(400)) },
+  'POST /staff/authoring/:slug/publication': { call: () => ({ path: `/staff/authoring/${EDITED}/publication`, body: {} }), expect: page(staffOnly(409)) },
+  'GET /staff/authoring/:slug/diff': { call: () => ({ path: `/staff/authoring/${COURSE}/diff?from=1&to=1` }), expect: page(staffOnly(200)) },
+  'GET /staff/authoring/:slug/archive': { call: () => ({ path: `/staff/authoring/${COURSE}/archive` }), expect: page(staffOnly(200)) },
   'GET /admin/users': { call: () => ({ path: '/admin/users' }), expect: page(adminOnly(200)) },
   'POST /admin/users': { call: () => ({ path: '/admin/users', body: { email: uniqueEmail('pagemade'), password: 'a-long-test-password', fullName: 'Page Made', role: 'learner' } }), expect: page(adminOnly(303)) },
   'POST /admin/users/:id/role': { call: async (f) => ({ path: `/admin/users/${await newUser(f)}/role`, body: { role: 'trainer' } }), expect: page(adminOnly(303)) },

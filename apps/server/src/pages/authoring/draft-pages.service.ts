@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { AuthoringService, Author, CLE_CATEGORIES, DraftCourse, DraftQuestion, DraftResponse, findModule, findQuiz } from '@themis/catalog';
+import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
+import type { PageResult } from '../../web/page-result';
+import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, SPARE_OPTIONS, text } from './draft-forms';
+
+type Upload = { buffer: Buffer; size: number; originalname?: string } | undefined;
+interface Overrides {
+  form?: Form;
+  errors?: FieldErrors;
+  message?: string;
+  status?: number;
+  /** The add-module form's own values, kept when it is refused. */
+  moduleForm?: Form;
+}
+
+const revisionOf = (form: Form) => {
+  const n = Number(text(form, 'revision'));
+  return Number.isInteger(n) && n > 0 ? n : -1;
+};
+const is = (err: unknown, ...codes: ErrorCode[]): err is DomainError => err instanceof DomainError && codes.includes(err.code);
+const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems']) ? (err.details!['problems'] as { line?: number; message: string; file?: string }[]) : []);
+
+/**
+ * The editor's pages beyond the lesson editor: course list, new course or draft, course, module
+ * and quiz forms, publishing, diffs and files in and out. Plain forms; a mistake re-renders the
+ * form with what was typed and the message next to the field.
+ */
+@Injectable()
+export class DraftPagesService {
+  constructor(private readonly authoring: AuthoringService) {}
+
+  async index(overrides: Overrides & { imported?: { slug: string; version: number; changed: boolean }[]; importProblems?: { text: string }[]; published?: { slug?: string; version?: string } } = {}): Promise<PageResult> {
+    const published = overrides.published?.slug && /^[a-z0-9-]{1,100}$/.test(overrides.published.slug) && /^\d{1,9}$/.test(overrides.published.version ?? '') ? overrides.published : undefined;
+    const courses = (await this.authoring.listCourses()).map((c) => ({
+      ...c,
+      versions: [...c.versions].reverse(),
+      diffFrom: c.versions.length > 1 ? c.versions[c.versions.length - 2]!.version : c.versions[0]?.version,
+      diffTo: c.versions[c.versions.length - 1]?.version,
+    }));
+    return {
+      view: 'pages/authoring/index',
+      status: overrides.status ?? 200,
+      data: { courses, form: { slug: text(overrides.form ?? {}, 'slug'), title: text(overrides.form ?? {}, 'title') }, errors: overrides.errors ?? {}, message: overrides.message, imported: overrides.imported, importProblems: overrides.importProblems, published },
+    };
+  }
+
+  async createCourse(author: Author, form: Form): Promise<PageResult> {
+    const { slug, title, errors } = readNewCourse(form);
+    if (Object.keys(errors).length) return this.index({ form, errors, status: 400 });
+    try {
+      await this.authoring.createCourse(author, slug, title);
+    } catch (err) {
+      if (is(err, ErrorCode.Conflict, ErrorCode.ValidationFailed)) return this.index({ form, errors: { 'new-slug': err.message }, status: err.code === ErrorCode.Conflict ? 409 : 400 });
+      throw err;
+    }
+    return { redirect: `/staff/authoring/${slug}` };
+  }
+
+  async openDraft(author: Author, slug: string): Promise<PageResult> {
+    await this.authoring.openDraft(author, slug);
+    return { redirect: `/staff/authoring/${slug}` };
+  }
+
+  /** The draft's overview: course form, modules with their lessons and quiz, problems, publishing. */
+  async draft(slug: string, overrides: Overrides & { published?: { version: number; changed: boolean } } = {}): Promise<PageResult> {
+    const draft = await this.authoring.getDraft(slug);
+    const c = draft.content;
+    const f = overrides.form;
+    const val = (key: string, stored: unknown) => (f ? text(f, key) : stored === undefined || stored === null ? '' : String(stored));
+    const audience = f ? ([] as string[]).concat((f['audience'] as string[] | string | undefined) ?? []) : c.audience;
+    const language = val('language', c.language);
+    const errors: FieldErrors = { ...this.courseErrors(draft), ...(overrides.errors ?? {}) };
+    return {
+      view: 'pages/authoring/draft',
+      status: overrides.status ?? 200,
+      data: {
+        slug, revision: f ? text(f, 'revision') : draft.revision, baseVersion: draft.baseVersion, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt,
+        title: val('title', c.title), summary: val('summary', c.summary),
+        languages: LANGUAGES.map((l) => ({ value: l, selected: l === language })),
+        audience: PROFESSIONS.map((p) => ({ value: p, checked: audience.includes(p) })),
+        cle: CLE_CATEGORIES.map((k) => ({ key: k, value: val(`cle.${k}`, c.cleHours[k]) })),
+        validityMonths: val('validityMonths', c.validityMonths), minLessonSeconds: val('minLessonSeconds', c.minLessonSeconds),
+        published: f ? f['published'] !== undefined : c.published,
+        modules: c.modules.map((m) => ({ ...m, lessonCount: m.lessons.length })),
+        problems: draft.problems.map((p) => ({ ...p, ...problemPlace(slug, c, p.field) })),
+        errors, message: overrides.message, publishedVersion: overrides.published,
+        newModule: { slug: text(overrides.moduleForm ?? {}, 'moduleSlug'), title: text(overrides.moduleForm ?? {}, 'moduleTitle') },
+      },
+    };
+  }
+
+  async saveCourse(author: Author, slug: string, form: Form): Promise<PageResult> {
+    const { errors, apply } = readCourseMeta(form);
+    if (Object.keys(errors).length) return this.draft(slug, { form, errors, status: 400 });
+    return this.edit(author, slug, form, apply, `/staff/authoring/${slug}?saved=1`, (o) => this.draft(slug, o));
+  }
+
+  async addModule(author: Author, slug: string, form: Form): Promise<PageResult> {
+    const draft = await this.authoring.getDraft(slug);
+    const { errors, slug: moduleSlug, apply } = readNewModule(form, draft.content);
+    if (Object.keys(errors).length) return this.draft(slug, { errors, status: 400, moduleForm: form });
+    return this.edit(author, slug, form, apply, `/staff/authoring/${slug}/modules/${moduleSlug}`, (o) => this.draft(slug, o));
+  }
+
+  async module(slug: string, moduleSlug: string, overrides: Overrides = {}): Promise<PageResult> {
+    const draft = await this.authoring.getDraft(slug);
+    const m = findModule(draft.content, moduleSlug);
+    const mi = draft.content.modules.indexOf(m);
+    const f = overrides.form;
+    const errors: FieldErrors = { ...this.prefixErrors(draft, `modules.${mi}.`, (rest) => (rest.startsWith('lessons') || rest.startsWith('quiz') ? null : rest.split('.')[0]!)), ...(overrides.errors ?? {}) };
+    return {
+      view: 'pages/authoring/module',
+      status: overrides.status ?? 200,
+      data: {
+        slug, moduleSlug, revision: f ? text(f, 'revision') : draft.revision,
+        title: f ? text(f, 'title') : m.title, summary: f ? text(f, 'summary') : (m.summary ?? ''),
+        outcomes: f ? text(f, 'outcomes') : m.outcomes.join('\n'),
+        lessons: m.lessons.map((l, i) => ({ slug: l.slug, title: l.title, position: f ? text(f, `order.${l.slug}`) : String(i + 1), error: errors[`order-${l.slug}`] })),
+        quiz: m.quiz ? { slug: m.quiz.slug, title: m.quiz.title, questions: m.quiz.questions.length } : null,
+        newLesson: { slug: text(f ?? {}, 'lessonSlug'), title: text(f ?? {}, 'lessonTitle') }, quizTitle: text(f ?? {}, 'quizTitle'),
+        errors, message: overrides.message,
+      },
+    };
+  }
+
+  async saveModule(author: Author, slug: string, moduleSlug: string, form: Form): Promise<PageResult> {
+    const draft = await this.authoring.getDraft(slug);
+    const { errors, apply } = readModule(form, draft.content, findModule(draft.content, moduleSlug));
+    if (Object.keys(errors).length) return this.module(slug, moduleSlug, { form, errors, status: 400 });
+    return this.edit(author, slug, form, apply, `/staff/authoring/${slug}/modules/${moduleSlug}?saved=1`, (o) => this.module(slug, moduleSlug, o));
+  }
+
+  async quiz(slug: string, quizSlug: string, overrides: Overrides & { gift?: { imported: number; notImported: { line: number; message: string }[] } } = {}): Promise<PageResult> {
+    const draft = await this.authoring.getDraft(slug);
+    const { module, quiz } = findQuiz(draft.content, quizSlug);
+    const mi = draft.content.modules.indexOf(module);
+    const f = overrides.form;
+    const problems = this.prefixErrors(draft, `modules.${mi}.quiz.`, (rest) => {
+      const p = rest.split('.');
+      if (p[0] !== 'questions') return p[0]!;
+      if (p.length === 2) return `q-${p[1]}-prompt`;
+      return p[2] === 'options' ? `q-${p[1]}-o-${p[3] ?? 0}-text` : `q-${p[1]}-${p[2]}`;
+    });
+    const errors: FieldErrors = { ...problems, ...(overrides.errors ?? {}) };
+    const val = (key: string, stored: unknown) => (f ? text(f, key) : stored === undefined || stored === null ? '' : String(stored));
+    const blank: DraftQuestion = { id: '', type: 'single', prompt: '', explanation: '', options: [] };
+    const questions = [...quiz.questions, blank].map((q, i) => {
+      const p = `q.${i}.`;
+      const type = val(`${p}type`, q.type);
+      const answer = val(`${p}answer`, q.answer);
+      return {
+        index: i, number: i + 1, isNew: i === quiz.questions.length, id: q.id,
+        prompt: val(`${p}prompt`, q.prompt), explanation: val(`${p}explanation`, q.explanation),
+        types: QUESTION_TYPES.map((t) => ({ value: t, selected: t === type })),
+        answerTrue: answer === 'true', answerFalse: answer === 'false',
+        options: Array.from({ length: q.options.length + SPARE_OPTIONS }, (_, k) => ({
+          index: k, number: k + 1,
+          text: val(`${p}o.${k}.text`, q.options[k]?.text),
+          correct: f ? f[`${p}o.${k}.correct`] !== undefined : (q.options[k]?.correct ?? false),
+          error: errors[`q-${i}-o-${k}-text`],
+        })),
+        errors: Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(`q-${i}-`)).map(([k, v]) => [k.slice(`q-${i}-`.length), v])),
+      };
+    });
+    return {
+      view: 'pages/authoring/quiz',
+      status: overrides.status ?? 200,
+      data: {
+        slug, quizSlug, moduleSlug: module.slug, revision: f ? text(f, 'revision') : draft.revision,
+        title: val('title', quiz.title), passMark: val('passMark', quiz.passMark), maxAttempts: val('maxAttempts', quiz.maxAttempts), timeLimitMinutes: val('timeLimitMinutes', quiz.timeLimitMinutes),
+        questions, errors, message: overrides.message, gift: overrides.gift, baseVersion: draft.baseVersion,
+      },
+    };
+  }
+
+  async saveQuiz(author: Author, slug: string, quizSlug: string, form: Form): Promise<PageResult> {
+    const draft = await this.authoring.getDraft(slug);
+    const { errors, apply } = readQuiz(form, findQuiz(draft.content, quizSlug).quiz);
+    if (Object.keys(errors).length) return this.quiz(slug, quizSlug, { form, errors, status: 400 });
+    return this.edit(author, slug, form, apply, `/staff/authoring/${slug}/quizzes/${quizSlug}?saved=1`, (o) => this.quiz(slug, quizSlug, o));
+  }
+
+  async importGift(author: Author, slug: string, quizSlug: string, form: Form, file: Upload): Promise<PageResult> {
+    const gift = file && file.size > 0 ? file.buffer.toString('utf8') : text(form, 'gift');
+    if (gift.trim() === '') return this.quiz(slug, quizSlug, { errors: { 'gift-file': 'authoring.error.giftEmpty' }, status: 400 });
+    try {
+      const r = await this.authoring.importGift(author, slug, revisionOf(form), quizSlug, gift);
+      return this.quiz(slug, quizSlug, { gift: { imported: r.imported.length, notImported: r.notImported } });
+    } catch (err) {
+      if (is(err, ErrorCode.Conflict, ErrorCode.ValidationFailed)) return this.quiz(slug, quizSlug, { message: err.message, status: err.code === ErrorCode.Conflict ? 409 : 400 });
+      throw err;
+    }
+  }
+
+  /** Publishing an invalid draft re-renders the overview with every problem next to its field (422). */
+  async publish(slug: string, form: Form): Promise<PageResult> {
+    try {
+      const r = await this.authoring.publish(slug, revisionOf(form));
+      return { redirect: `/staff/authoring?published=${encodeURIComponent(slug)}&version=${r.version}` };
+    } catch (err) {
+      if (is(err, ErrorCode.ValidationFailed)) return this.draft(slug, { message: 'authoring.publishBlocked', status: 422 });
+      if (is(err, ErrorCode.Conflict)) return this.draft(slug, { message: err.message, status: 409 });
+      throw err;
+    }
+  }
+
+  async diff(slug: string, fromRaw?: string, toRaw?: string): Promise<object> {
+    const courses = await this.authoring.listCourses();
+    const course = courses.find((c) => c.slug === slug);
+    if (!course || course.versions.length === 0) throw new DomainError(ErrorCode.NotFound, 'Course not found');
+    const last = course.versions[course.versions.length - 1]!.version;
+    const pick = (raw: string | undefined, fallback: number) => (raw && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : fallback);
+    const to = pick(toRaw, last);
+    const from = pick(fromRaw, Math.max(1, to - 1));
+    const diff = await this.authoring.diff(slug, from, to);
+    const sets = (['modules', 'lessons', 'quizzes', 'questions'] as const).map((k) => ({ key: k, ...diff[k], empty: diff[k].added.length + diff[k].removed.length + diff[k].edited.length === 0 }));
+    return {
+      slug, from, to, course: diff.course, sets,
+      unchanged: diff.course.length === 0 && sets.every((s) => s.empty),
+      fromVersions: course.versions.map((v) => ({ version: v.version, selected: v.version === from })),
+      toVersions: course.versions.map((v) => ({ version: v.version, selected: v.version === to })),
+    };
+  }
+
+  archive(slug: string, version?: string): Promise<{ filename: string; body: Buffer }> {
+    return this.authoring.exportArchive(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
+  }
+
+  async importArchive(file: Upload): Promise<PageResult> {
+    if (!file || file.size === 0) return this.index({ errors: { 'archive-file': 'authoring.error.zipEmpty' }, status: 400 });
+    try {
+      const r = await this.authoring.importArchive(file.buffer);
+      return this.index({ imported: r.courses });
+    } catch (err) {
+      if (is(err, ErrorCode.ValidationFailed)) {
+        const problems = problemList(err).map((p) => ({ text: [p.file, p.line].filter((x) => x !== undefined).join(':') + (p.file ? ': ' : '') + p.message }));
+        return this.index({ errors: { 'archive-file': err.message }, importProblems: problems, status: 400 });
+      }
+      throw err;
+    }
+  }
+
+  /** Applies an edit under the revision check; a stale revision re-renders the form with who saved in between. */
+  private async edit(author: Author, slug: string, form: Form, apply: (d: DraftCourse) => void, next: string, rerender: (o: Overrides) => Promise<PageResult>): Promise<PageResult> {
+    try {
+      await this.authoring.editDraft(author, slug, revisionOf(form), apply);
+      return { redirect: next };
+    } catch (err) {
+      if (is(err, ErrorCode.Conflict)) return rerender({ form, message: err.message, status: 409 });
+      throw err;
+    }
+  }
+
+  private courseErrors(draft: DraftResponse): FieldErrors {
+    return Object.fromEntries(draft.problems.filter((p) => !p.field.startsWith('modules.') && p.field !== '').map((p) => [courseInputId(p.field), p.message]));
+  }
+
+  private prefixErrors(draft: DraftResponse, prefix: string, toId: (rest: string) => string | null): FieldErrors {
+    const out: FieldErrors = {};
+    for (const p of draft.problems) {
+      if (!p.field.startsWith(prefix)) continue;
+      const id = toId(p.field.slice(prefix.length));
+      if (id && !out[id]) out[id] = p.message;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,103 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
+import { SlugPipe } from '../../infra/params';
+import { PageErrorFilter } from '../../web/page-error.filter';
+import { send } from '../../web/page-result';
+import type { Form } from './draft-forms';
+import { DraftPagesService } from './draft-pages.service';
+
+type Upload = { buffer: Buffer; size: number } | undefined;
+const ZIP_UPLOAD = { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 2 } };
+const GIFT_UPLOAD = { limits: { fileSize: 1024 * 1024, files: 1, fields: 3 } };
+
+/**
+ * The editor's pages: plain forms posting to these routes (CSRF token in each form; multipart
+ * forms carry it in the action URL, since their body is parsed after the check).
+ */
+@RequirePermission(Permission.AuthorCourses)
+@UseFilters(PageErrorFilter)
+@Controller('staff/authoring')
+export class DraftPageController {
+  constructor(private readonly pages: DraftPagesService) {}
+
+  @Get()
+  async index(@Req() req: Request, @Res() res: Response, @Query('published') published?: string, @Query('version') version?: string): Promise<void> {
+    send(req, res, await this.pages.index({ published: { slug: published, version } }));
+  }
+
+  @Post('courses')
+  async create(@Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.createCourse(user, body));
+  }
+
+  @Post('archives')
+  @UseInterceptors(FileInterceptor('archive', ZIP_UPLOAD))
+  async importArchive(@UploadedFile() file: Upload, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.importArchive(file));
+  }
+
+  @Get(':slug')
+  async draft(@Param('slug', SlugPipe) slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.draft(slug));
+  }
+
+  @Post(':slug/draft')
+  async open(@Param('slug', SlugPipe) slug: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.openDraft(user, slug));
+  }
+
+  @Post(':slug/course')
+  async saveCourse(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.saveCourse(user, slug, body));
+  }
+
+  @Post(':slug/modules')
+  async addModule(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.addModule(user, slug, body));
+  }
+
+  @Get(':slug/modules/:module')
+  async module(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.module(slug, module));
+  }
+
+  @Post(':slug/modules/:module')
+  async saveModule(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.saveModule(user, slug, module, body));
+  }
+
+  @Get(':slug/quizzes/:quiz')
+  async quiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.quiz(slug, quiz));
+  }
+
+  @Post(':slug/quizzes/:quiz')
+  async saveQuiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.saveQuiz(user, slug, quiz, body));
+  }
+
+  @Post(':slug/quizzes/:quiz/gift')
+  @UseInterceptors(FileInterceptor('gift-file', GIFT_UPLOAD))
+  async importGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() body: Form, @UploadedFile() file: Upload, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.importGift(user, slug, quiz, body ?? {}, file));
+  }
+
+  @Post(':slug/publication')
+  async publish(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.publish(slug, body));
+  }
+
+  @Get(':slug/diff')
+  @Render('pages/authoring/diff')
+  diff(@Param('slug', SlugPipe) slug: string, @Query('from') from?: string, @Query('to') to?: string): Promise<object> {
+    return this.pages.diff(slug, from, to);
+  }
+
+  @Get(':slug/archive')
+  async archive(@Param('slug', SlugPipe) slug: string, @Query('version') version?: string): Promise<StreamableFile> {
+    const { filename, body } = await this.pages.archive(slug, version);
+    return new StreamableFile(body, { type: 'application/zip', disposition: `attachment; filename="${filename}"` });
+  }
+}

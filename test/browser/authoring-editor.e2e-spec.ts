@@ -1,6 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, loginAs, TestApp } from '@themis/testing';
-import { axeViolations, launchChromium, overflowsAt360, screenshots } from './browser-support';
+import * as path from 'node:path';
+import { axeViolations, launchChromium, overflowsAt360, screenshots, SCREENSHOTS } from './browser-support';
 
 /**
  * The editor's pages: plain forms, field errors re-rendered by the server, publishing, and the new
@@ -100,6 +101,11 @@ describe('Course editor pages', () => {
     expect(await page.inputValue('#q-0-prompt')).toBe('Which article guarantees a fair trial?');
     expect(await page.inputValue('#passMark')).toBe('80');
     await check('authoring-quiz');
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('#question-1').screenshot({ path: path.join(SCREENSHOTS, `authoring-quiz-question-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto(`${t.url}/staff/authoring/path-course`);
     expect(await page.locator('#problems').count()).toBe(0);

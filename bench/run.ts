@@ -10,7 +10,7 @@ import type { LoadResult, LoadSpec } from './load';
 import { seed, SeedResult } from './seed';
 
 /**
- * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b]`
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b] [-- --keep]`
  *
  * Seeds a fresh embedded PostgreSQL with bulk SQL, starts the production build of the server
  * as a child process, drives it with autocannon from another process, and prints each figure
@@ -204,6 +204,8 @@ async function probe(url: string, init: RequestInit = {}): Promise<number> {
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-bench-'));
   fs.chmodSync(tmp, 0o755);
+  // The seeded data directory goes when the run ends, however it ends (--keep to inspect it).
+  process.once('exit', () => (flag('--keep') ? console.log(`[bench] kept ${tmp}`) : fs.rmSync(tmp, { recursive: true, force: true })));
   const dataDir = path.join(tmp, 'data');
   const keysDir = path.join(tmp, 'keys');
   fs.mkdirSync(dataDir, { mode: 0o755 });
@@ -276,7 +278,6 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.resolve(JSON_FILE), JSON.stringify({ date: new Date().toISOString(), quick: QUICK, scale: SCALE, durationSeconds: DURATION, connections: CONNECTIONS, workers: WORKERS, cpus: os.cpus().length, node: process.version, figures }, null, 2) + '\n');
     log(`wrote ${JSON_FILE}`);
   }
-  fs.rmSync(tmp, { recursive: true, force: true });
   const failed = figures.filter((f) => !f.skipped && (f.value === null || Number.isNaN(f.value)));
   if (failed.length) {
     console.error(`[bench] measurements that did not run: ${failed.map((f) => f.name).join(', ')}`);

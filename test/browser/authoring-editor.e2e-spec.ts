@@ -118,6 +118,16 @@ describe('Course editor pages', () => {
     expect(await page.locator('#diff-course').locator('..').textContent()).toContain('title');
     expect(await page.locator('#diff-questions').locator('..').textContent()).toContain('Which article guarantees a fair trial?');
     await check('authoring-diff');
+
+    // Downloads linked from the pages work under the session cookie (a browser sends no Bearer token).
+    const zip = await page.request.get(`${t.url}/staff/authoring/path-course/archive?version=2`);
+    expect([zip.status(), zip.headers()['content-type']]).toEqual([200, 'application/zip']);
+    expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
+    const gift = await page.request.get(`${t.url}/staff/authoring/path-course/quizzes/basics-quiz/gift?version=2`);
+    expect(await gift.text()).toContain('Which article guarantees a fair trial?');
+    await page.goto(`${t.url}/staff/reports/path-course`);
+    const csv = await page.request.get(`${t.url}${await page.getAttribute('a[href*="report.csv"]', 'href')}`);
+    expect([csv.status(), csv.headers()['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
   });
 
   it('works without JavaScript: a quiz question saved through the plain form', async () => {

@@ -182,6 +182,8 @@ const ROUTES: Record<string, Row> = {
   'POST /staff/authoring/:slug/publication': { call: () => ({ path: `/staff/authoring/${EDITED}/publication`, body: {} }), expect: page(staffOnly(409)) },
   'GET /staff/authoring/:slug/diff': { call: () => ({ path: `/staff/authoring/${COURSE}/diff?from=1&to=1` }), expect: page(staffOnly(200)) },
   'GET /staff/authoring/:slug/archive': { call: () => ({ path: `/staff/authoring/${COURSE}/archive` }), expect: page(staffOnly(200)) },
+  'GET /staff/authoring/:slug/quizzes/:quiz/gift': { call: () => ({ path: `/staff/authoring/${COURSE}/quizzes/${QUIZ}/gift` }), expect: page(staffOnly(200)) },
+  'GET /staff/reports/:slug/report.csv': { call: () => ({ path: `/staff/reports/${COURSE}/report.csv` }), expect: page(staffOnly(200)) },
   'GET /admin/users': { call: () => ({ path: '/admin/users' }), expect: page(adminOnly(200)) },
   'POST /admin/users': { call: () => ({ path: '/admin/users', body: { email: uniqueEmail('pagemade'), password: 'a-long-test-password', fullName: 'Page Made', role: 'learner' } }), expect: page(adminOnly(303)) },
   'POST /admin/users/:id/role': { call: async (f) => ({ path: `/admin/users/${await newUser(f)}/role`, body: { role: 'trainer' } }), expect: page(adminOnly(303)) },

@@ -61,6 +61,10 @@ export class AuthoringPagesService {
     return { revision: draft.revision, problems: draft.problems };
   }
 
+  reportCsv(slug: string, version?: number): Promise<{ filename: string; body: string }> {
+    return this.reports.courseReportCsv(slug, version);
+  }
+
   async report(slug: string, version?: number): Promise<object> {
     const report = await this.reports.courseReport(slug, version);
     return {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthoringService } from '@themis/catalog';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
@@ -57,5 +57,13 @@ export class ReportPageController {
   @Render('pages/authoring/report')
   report(@Param('slug', SlugPipe) slug: string, @Query('version') version?: string): Promise<object> {
     return this.pages.report(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
+  }
+
+  /** The CSV under the session cookie (the API's report.csv wants a Bearer token, which a browser link cannot send). */
+  @RequirePermission(Permission.ViewReports)
+  @Get('reports/:slug/report.csv')
+  async csv(@Param('slug', SlugPipe) slug: string, @Query('version') version?: string): Promise<StreamableFile> {
+    const { filename, body } = await this.pages.reportCsv(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
+    return new StreamableFile(Buffer.from(`\uFEFF${body}`, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
   }
 }

@@ -227,6 +227,11 @@ export class DraftPagesService {
     return this.authoring.exportArchive(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
   }
 
+  async exportGift(slug: string, quizSlug: string, version?: string): Promise<{ filename: string; body: string }> {
+    const v = version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined;
+    return { filename: `${slug}-${quizSlug}${v ? `-v${v}` : ''}.gift.txt`, body: await this.authoring.exportGift(slug, quizSlug, v) };
+  }
+
   async importArchive(file: Upload): Promise<PageResult> {
     if (!file || file.size === 0) return this.index({ errors: { 'archive-file': 'authoring.error.zipEmpty' }, status: 400 });
     try {

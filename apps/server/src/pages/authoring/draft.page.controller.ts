@@ -78,6 +78,13 @@ export class DraftPageController {
     send(req, res, await this.pages.saveQuiz(user, slug, quiz, body));
   }
 
+  /** Under the session cookie: the API's GIFT export wants a Bearer token, which a browser link cannot send. */
+  @Get(':slug/quizzes/:quiz/gift')
+  async exportGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version') version?: string): Promise<StreamableFile> {
+    const { filename, body } = await this.pages.exportGift(slug, quiz, version);
+    return new StreamableFile(Buffer.from(body, 'utf8'), { type: 'text/plain; charset=utf-8', disposition: `attachment; filename="${filename}"` });
+  }
+
   @Post(':slug/quizzes/:quiz/gift')
   @UseInterceptors(FileInterceptor('gift-file', GIFT_UPLOAD))
   async importGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() body: Form, @UploadedFile() file: Upload, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {

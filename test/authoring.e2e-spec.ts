@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import * as yazl from 'yazl';
-import { createTestApp, FIXTURE_COURSES, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
+import { createTestApp, FIXTURE_COURSES, LearnerPath, loginAs, SignedInUser, TestApp, binaryBody } from '@themis/testing';
 
 const zipOf = (files: Record<string, string>): Promise<Buffer> => {
   const zip = new yazl.ZipFile();
@@ -14,12 +14,6 @@ const zipOf = (files: Record<string, string>): Promise<Buffer> => {
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
   });
 };
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
-
 describe('Authoring', () => {
   let t: TestApp;
   let dir: string;
@@ -103,11 +97,11 @@ describe('Authoring', () => {
   });
 
   it('exports a version as a zip that imports back as the very same version, and imports an edited one as the next', async () => {
-    const zip = await api().get('/api/v1/author/courses/path-course/archive?version=2').set(trainer.auth).buffer(true).parse(binary).expect(200);
+    const zip = await api().get('/api/v1/author/courses/path-course/archive?version=2').set(trainer.auth).buffer(true).parse(binaryBody).expect(200);
     expect(zip.headers['content-type']).toBe('application/zip');
     const again = await api().post('/api/v1/author/course-archives').set(trainer.auth).set('Content-Type', 'application/zip').send(zip.body).expect(201);
     expect(again.body).toEqual({ courses: [{ slug: 'path-course', version: 2, changed: false }] });
-    const second = await api().get('/api/v1/author/courses/path-course/archive?version=2').set(trainer.auth).buffer(true).parse(binary).expect(200);
+    const second = await api().get('/api/v1/author/courses/path-course/archive?version=2').set(trainer.auth).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(second.body, zip.body)).toBe(0);
   });
 

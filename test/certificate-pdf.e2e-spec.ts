@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
-import { createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
+import { createTestApp, LearnerPath, loginAs, TestApp, binaryBody } from '@themis/testing';
 
 // Needs poppler-utils (pdftotext, pdffonts, pdfsig, pdftoppm) and zbar-tools (zbarimg).
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,11 +34,7 @@ describe('Certificate PDF', () => {
     await p.completeAllLessons('path-course');
     await p.passQuiz('path-course', 'basics-quiz', admin);
     code = (await request(t.url).get('/api/v1/me/certificates').set(learner.auth).expect(200)).body[0].code;
-    const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200);
     file = path.join(dir, 'certificate.pdf');
     fs.writeFileSync(file, pdf.body as Buffer);
   });

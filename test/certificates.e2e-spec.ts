@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
+import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, binaryBody } from '@themis/testing';
 
 const COURSE = 'path-course';
 
@@ -74,11 +74,11 @@ describe('Certificates', () => {
   it('serves the PDF to its holder and to an admin byte-identical every time, and reads as not found for anyone else', async () => {
     const learner = await loginAs(t);
     const code = await certify(t, admin, learner);
-    const first = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
+    const first = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200);
     expect(first.headers['content-type']).toBe('application/pdf');
     expect(first.body.subarray(0, 5).toString()).toBe('%PDF-');
-    const again = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
-    const byAdmin = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(admin.auth).buffer(true).parse(binary).expect(200);
+    const again = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200);
+    const byAdmin = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(admin.auth).buffer(true).parse(binaryBody).expect(200);
     expect(again.body.equals(first.body)).toBe(true);
     expect(byAdmin.body.equals(first.body)).toBe(true);
     const other = await loginAs(t);
@@ -92,7 +92,7 @@ describe('Certificates', () => {
   it('revokes with a reason: the certificate reads revoked on every surface, and the action is audited', async () => {
     const learner = await loginAs(t);
     const code = await certify(t, admin, learner);
-    const pdf = (await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const pdf = (await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
     await request(t.url).post(`/api/v1/admin/certificates/${code}/revocation`).set(learner.auth).send({ reason: 'x' }).expect(403);
     await request(t.url).post(`/api/v1/admin/certificates/${code}/revocation`).set(admin.auth).send({}).expect(400);
     const revoked = await request(t.url).post(`/api/v1/admin/certificates/${code}/revocation`).set(admin.auth).send({ reason: 'Completion obtained by fraud' }).expect(200);
@@ -131,8 +131,8 @@ describe('Certificates', () => {
     expect(old.body.revocationReason).toContain(newCode);
     const progress = await request(t.url).get('/api/v1/me/progress').set(learner.auth).expect(200);
     expect(progress.body[0].certificateCode).toBe(newCode);
-    const oldPdf = (await request(t.url).get(`/api/v1/certificates/${oldCode}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200)).body as Buffer;
-    const newPdf = (await request(t.url).get(`/api/v1/certificates/${newCode}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const oldPdf = (await request(t.url).get(`/api/v1/certificates/${oldCode}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+    const newPdf = (await request(t.url).get(`/api/v1/certificates/${newCode}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
     expect(newPdf.equals(oldPdf)).toBe(false);
     await request(t.url).post(`/api/v1/admin/certificates/${oldCode}/reissue`).set(admin.auth).expect(409);
     const listed = await request(t.url).get(`/api/v1/admin/certificates?query=${encodeURIComponent('Гюльнара')}`).set(admin.auth).expect(200);
@@ -164,9 +164,3 @@ describe('Certificates', () => {
   });
 });
 
-function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-}

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
+import { createTestApp, LearnerPath, loginAs, TestApp, binaryBody } from '@themis/testing';
 
 const COURSE = 'path-course';
 
@@ -48,14 +48,9 @@ describe('Scaling out: two instances on one database', () => {
     // Either instance verifies it and serves the same stored PDF.
     await request(a.url).get(`/api/v1/verify/${rows[0].code}`).expect(200);
     await request(b.url).get(`/api/v1/verify/${rows[0].code}`).expect(200);
-    const pdfA = await request(a.url).get(`/api/v1/certificates/${rows[0].code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
-    const pdfB = await request(b.url).get(`/api/v1/certificates/${rows[0].code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200);
+    const pdfA = await request(a.url).get(`/api/v1/certificates/${rows[0].code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200);
+    const pdfB = await request(b.url).get(`/api/v1/certificates/${rows[0].code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(pdfA.body as Buffer, pdfB.body as Buffer)).toBe(0);
   });
 });
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}

@@ -1,12 +1,5 @@
 import request from 'supertest';
-import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
-
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, binaryBody } from '@themis/testing';
 
 async function certify(t: TestApp, admin: SignedInUser, learner: SignedInUser): Promise<{ code: string; pdf: Buffer }> {
   const p = new LearnerPath(t, learner);
@@ -14,7 +7,7 @@ async function certify(t: TestApp, admin: SignedInUser, learner: SignedInUser): 
   await p.completeAllLessons('path-course');
   await p.passQuiz('path-course', 'basics-quiz', admin);
   const code = (await request(t.url).get('/api/v1/me/certificates').set(learner.auth).expect(200)).body[0].code;
-  const pdf = (await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary).expect(200)).body as Buffer;
+  const pdf = (await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
   return { code, pdf };
 }
 

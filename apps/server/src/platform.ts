@@ -9,6 +9,7 @@ import { connectAndMigrate, EmbeddedDatabase, startEmbeddedPostgres, StartupErro
 import { UsersService } from '@themis/identity';
 import { AppModule } from './app.module';
 import { configureViews } from './web/view-engine';
+import { mountFastVerification } from './infra/fast-verification.route';
 import { rejectPrototypeKeys } from './infra/reject-prototype-keys';
 
 export interface RunningPlatform {
@@ -56,6 +57,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(express.urlencoded({ extended: false, limit: '256kb' }));
   configureViews(app);
   app.use(rejectPrototypeKeys);
+  mountFastVerification(app);
   app.enableShutdownHooks();
   return app;
 }

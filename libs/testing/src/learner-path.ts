@@ -36,3 +36,11 @@ export class LearnerPath {
     return request(this.t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(this.user.auth).send({ answers }).expect(200);
   }
 }
+
+/** A supertest parser that keeps the body as bytes (PDFs, zips): `.buffer(true).parse(binaryBody)`. */
+export function binaryBody(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -130,11 +130,34 @@ describe('Course editor pages', () => {
     expect([csv.status(), csv.headers()['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
   });
 
+  it('imports GIFT questions into a quiz and a zip of course folders through the upload forms', async () => {
+    await page.goto(`${t.url}/staff/authoring`);
+    await submit('form[action="/staff/authoring/path-course/draft"] button');
+    await page.goto(`${t.url}/staff/authoring/path-course/quizzes/basics-quiz`);
+    const gift = '::art5::Article 5 protects liberty and security. {TRUE}\n\n::numeric::What year was the Convention signed? {#1950}\n';
+    await page.setInputFiles('#gift-file', { name: 'questions.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
+    await submit('form[action*="/gift"] button');
+    expect(await page.locator('#gift-result').textContent()).toMatch(/1 question\(s\) added[\s\S]*Line 3/);
+    expect(await page.locator('textarea[name$=".prompt"]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toContain('Article 5 protects liberty and security.');
+    await check('authoring-quiz-gift');
+
+    const zip = await (await page.request.get(`${t.url}/staff/authoring/path-course/archive?version=2`)).body();
+    await page.goto(`${t.url}/staff/authoring`);
+    await page.setInputFiles('#archive-file', { name: 'path-course.zip', mimeType: 'application/zip', buffer: zip });
+    await submit('form[action^="/staff/authoring/archives"] button');
+    expect(await page.locator('#imported').textContent()).toMatch(/path-course[\s\S]*2/);
+    await page.setInputFiles('#archive-file', { name: 'not-a.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+    await submit('form[action^="/staff/authoring/archives"] button');
+    expect(await page.locator('#archive-file-error').count()).toBe(1);
+    await check('authoring-index-zip-error');
+  });
+
   it('works without JavaScript: a quiz question saved through the plain form', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const p = await signIn(noScript);
     await p.goto(`${t.url}/staff/authoring`);
-    await Promise.all([p.waitForEvent('load'), p.click('form[action="/staff/authoring/path-course/draft"] button')]);
+    // The draft the upload test opened, or a new one.
+    if (await p.locator('form[action="/staff/authoring/path-course/draft"]').count()) await Promise.all([p.waitForEvent('load'), p.click('form[action="/staff/authoring/path-course/draft"] button')]);
     await p.goto(`${t.url}/staff/authoring/path-course/quizzes/basics-quiz`);
     const last = (await p.locator('fieldset.question-editor').count()) - 1;
     await p.fill(`#q-${last}-prompt`, 'Is Article 6 limited to criminal cases?');

@@ -102,12 +102,12 @@ describe('Hostile input', () => {
         body,
         fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS, ...PROTO_KEYS), fc.string({ maxLength: 8 })), hostileString, { maxKeys: 3 }),
         callers,
-        fc.record({ garbage: headerValue, language: headerValue }),
+        fc.record({ garbage: headerValue, language: headerValue, referer: fc.oneof(headerValue, fc.constantFrom('http://evil.test/x', '//evil.test', 'javascript:alert(1)', '/dashboard')) }),
         async (segments, b, query, caller, h) => {
           let i = 0;
           const path = pattern.replace(/:[A-Za-z]+/g, () => segments[i++]!);
           const qs = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`).join('&');
-          let req = request(t.url)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](qs ? `${path}?${qs}` : path).redirects(0).set('Accept-Language', h.language);
+          let req = request(t.url)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](qs ? `${path}?${qs}` : path).redirects(0).set('Accept-Language', h.language).set('Referer', h.referer);
           if (caller === 'learner' || caller === 'admin') req = req.set(users[caller].auth);
           if (caller === 'verifier') req = req.set('X-Api-Key', apiKey);
           if (caller === 'garbage') req = req.set('Authorization', `Bearer ${h.garbage}`).set('X-Api-Key', h.garbage).set('Cookie', `themis_session=${h.garbage}`);

@@ -3,6 +3,17 @@ import type { Request, Response } from 'express';
 import { DomainError } from '@themis/core';
 import { toErrorBody } from '../infra/domain-error.filter';
 
+/** The Referer header as a URL, or undefined: a client may send anything there, and a throw inside this filter was a 500. */
+function refererOf(req: Request): URL | undefined {
+  const referer = req.get('referer');
+  if (!referer) return undefined;
+  try {
+    return new URL(referer);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Page controllers answer in HTML: an anonymous visitor is sent to sign in and brought back;
  * any other error is a translated error page with the same status the API would give.
@@ -17,7 +28,7 @@ export class PageErrorFilter implements ExceptionFilter {
     if (res.headersSent) return;
     const body = toErrorBody(exception, this.logger);
     if (body.statusCode === 401) {
-      const next = req.method === 'GET' ? req.originalUrl : (req.get('referer') ? new URL(req.get('referer')!).pathname : '/dashboard');
+      const next = req.method === 'GET' ? req.originalUrl : (refererOf(req)?.pathname ?? '/dashboard');
       return res.redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
     }
     const code = exception instanceof DomainError ? exception.code : undefined;
@@ -28,7 +39,7 @@ export class PageErrorFilter implements ExceptionFilter {
       title: `error.status.${[400, 403, 404, 409, 422, 429].includes(body.statusCode) ? body.statusCode : 500}`,
       message: code ? `error.code.${code}` : `error.status.${body.statusCode}.message`,
       retry,
-      back: req.get('referer') && new URL(req.get('referer')!).host === req.get('host') ? new URL(req.get('referer')!).pathname : null,
+      back: refererOf(req)?.host === req.get('host') ? refererOf(req)!.pathname : null,
     });
   }
 }

@@ -110,7 +110,7 @@ describe('Hostile input', () => {
           let req = request(t.url)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](qs ? `${path}?${qs}` : path).redirects(0).set('Accept-Language', h.language).set('Referer', h.referer);
           if (caller === 'learner' || caller === 'admin') req = req.set(users[caller].auth);
           if (caller === 'verifier') req = req.set('X-Api-Key', apiKey);
-          if (caller === 'garbage') req = req.set('Authorization', `Bearer ${h.garbage}`).set('X-Api-Key', h.garbage).set('Cookie', `themis_session=${h.garbage}`);
+          if (caller === 'garbage') req = req.set('Authorization', `Bearer ${h.garbage}`).set('X-Api-Key', h.garbage).set('Cookie', `themis_session=${h.garbage}; themis_lang=${h.language}; themis_csrf=${h.garbage}`);
           if (b && method !== 'GET') req = req.set('Content-Type', b.type).send(b.text);
           const res = await req;
           const text = typeof res.text === 'string' ? res.text : '';

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
@@ -28,24 +29,25 @@ export async function createTestApp(options: { coursesDir?: string; env?: Record
   // `databaseUrl`: a second instance on another instance's database (scaling tests).
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-keys-'));
+  // A real port from the start, so that links the app prints (PUBLIC_URL's default) lead somewhere.
+  const port = await freePort();
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     KEYS_DIR: keysDir,
     COURSES_DIR: options.coursesDir ?? FIXTURE_COURSES,
     LOG_LEVEL: 'silent',
-    PORT: '0',
+    PORT: String(port),
     NODE_ENV: 'test',
     ...options.env,
   });
   const app = await createApp(config, databaseUrl);
   await app.init();
   await seedOnStart(app, config);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  await app.listen(port, '127.0.0.1');
   return {
     app,
     url: `http://127.0.0.1:${port}`,
-    config: { ...config, port, publicUrl: options.env?.['PUBLIC_URL'] ?? `http://localhost:${port}` },
+    config,
     databaseUrl,
     db: app.get(DataSource),
     async close() {
@@ -80,4 +82,14 @@ export async function loginAs(t: TestApp, role: 'learner' | 'trainer' | 'admin' 
   });
   const { accessToken } = t.app.get(AuthService).issueToken({ id: user.id, role, fullName: user.fullName });
   return { id: user.id, email, password, token: accessToken, auth: { Authorization: `Bearer ${accessToken}` } };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }

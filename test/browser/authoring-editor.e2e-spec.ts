@@ -118,6 +118,9 @@ describe('Course editor pages', () => {
     expect(await page.locator('#diff-course').locator('..').textContent()).toContain('title');
     expect(await page.locator('#diff-questions').locator('..').textContent()).toContain('Which article guarantees a fair trial?');
     await check('authoring-diff');
+    // Without a choice the diff compares the two newest versions.
+    await page.goto(`${t.url}/staff/authoring/path-course/diff`);
+    expect([await page.inputValue('#from'), await page.inputValue('#to')]).toEqual(['1', '2']);
 
     // Downloads linked from the pages work under the session cookie (a browser sends no Bearer token).
     const zip = await page.request.get(`${t.url}/staff/authoring/path-course/archive?version=2`);
@@ -138,7 +141,7 @@ describe('Course editor pages', () => {
     await page.setInputFiles('#gift-file', { name: 'questions.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
     await submit('form[action*="/gift"] button');
     expect(await page.locator('#gift-result').textContent()).toMatch(/1 question\(s\) added[\s\S]*Line 3/);
-    expect(await page.locator('textarea[name$=".prompt"]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toContain('Article 5 protects liberty and security.');
+    expect(await page.locator('textarea[name$=".prompt"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).toContain('Article 5 protects liberty and security.');
     await check('authoring-quiz-gift');
 
     const zip = await (await page.request.get(`${t.url}/staff/authoring/path-course/archive?version=2`)).body();

@@ -32,12 +32,11 @@ export class DraftPagesService {
 
   async index(overrides: Overrides & { imported?: { slug: string; version: number; changed: boolean }[]; importProblems?: { text: string }[]; published?: { slug?: string; version?: string } } = {}): Promise<PageResult> {
     const published = overrides.published?.slug && /^[a-z0-9-]{1,100}$/.test(overrides.published.slug) && /^\d{1,9}$/.test(overrides.published.version ?? '') ? overrides.published : undefined;
-    const courses = (await this.authoring.listCourses()).map((c) => ({
-      ...c,
-      versions: [...c.versions].reverse(),
-      diffFrom: c.versions.length > 1 ? c.versions[c.versions.length - 2]!.version : c.versions[0]?.version,
-      diffTo: c.versions[c.versions.length - 1]?.version,
-    }));
+    const courses = (await this.authoring.listCourses()).map((c) => {
+      // Newest first in the export list; the diff link compares the two newest versions.
+      const versions = [...c.versions].sort((a, b) => b.version - a.version);
+      return { ...c, versions, diffTo: versions[0]?.version, diffFrom: versions[1]?.version ?? versions[0]?.version };
+    });
     return {
       view: 'pages/authoring/index',
       status: overrides.status ?? 200,
@@ -209,7 +208,7 @@ export class DraftPagesService {
     const courses = await this.authoring.listCourses();
     const course = courses.find((c) => c.slug === slug);
     if (!course || course.versions.length === 0) throw new DomainError(ErrorCode.NotFound, 'Course not found');
-    const last = course.versions[course.versions.length - 1]!.version;
+    const last = Math.max(...course.versions.map((v) => v.version));
     const pick = (raw: string | undefined, fallback: number) => (raw && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : fallback);
     const to = pick(toRaw, last);
     const from = pick(fromRaw, Math.max(1, to - 1));

@@ -109,6 +109,8 @@ describe('Backup and restore', () => {
       const work = tempDir('themis-backup-test-');
       dirs.push(dataDir, restoredDir, work);
       const running = await startPostgresProcess(dataDir);
+      // The embedded cluster's password is a secret like the keys: the server's user alone reads it.
+      expect((fs.statSync(path.join(dataDir, 'embedded-password')).mode & 0o777).toString(8)).toBe('600');
       try {
         const c = new Client({ connectionString: running.url });
         await c.connect();
@@ -125,6 +127,7 @@ describe('Backup and restore', () => {
       // Stopped: the CLI starts the embedded cluster itself, and stops it again.
       expect(cli(['backup', path.join(work, 'cold.tar')], { DATA_DIR: dataDir })).toMatchObject({ status: 0 });
       expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+      for (const file of ['live.tar', 'cold.tar']) expect((fs.statSync(path.join(work, file)).mode & 0o777).toString(8)).toBe('600');
 
       for (const file of ['live.tar', 'cold.tar']) {
         fs.rmSync(restoredDir, { recursive: true, force: true });

@@ -35,7 +35,7 @@ export class DraftPagesService {
     const courses = (await this.authoring.listCourses()).map((c) => {
       // Newest first in the export list; the diff link compares the two newest versions.
       const versions = [...c.versions].sort((a, b) => b.version - a.version);
-      return { ...c, versions, diffTo: versions[0]?.version, diffFrom: versions[1]?.version ?? versions[0]?.version };
+      return { ...c, versions, diffTo: versions[0]?.version, diffFrom: versions[1]?.version };
     });
     return {
       view: 'pages/authoring/index',

@@ -3,6 +3,9 @@ import { createTestApp, loginAs, TestApp } from '@themis/testing';
 import * as path from 'node:path';
 import { axeViolations, launchChromium, overflowsAt360, screenshots, SCREENSHOTS } from './browser-support';
 
+// A whole journey in Chromium outlasts the suite's default timeout on a busy 2-core runner.
+jest.setTimeout(240_000);
+
 /**
  * The editor's pages: plain forms, field errors re-rendered by the server, publishing, and the new
  * version in the diff. Every page is checked with axe (which needs a script-enabled page); the

@@ -2,6 +2,9 @@ import { Browser, Page } from 'playwright-core';
 import { createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
 import { launchChromium, screenshots } from './browser-support';
 
+// A whole journey in Chromium outlasts the suite's default timeout on a busy 2-core runner.
+jest.setTimeout(240_000);
+
 describe('Authoring in the browser', () => {
   let t: TestApp;
   let browser: Browser;

@@ -3,6 +3,9 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, loginAs, TestApp, uniqueEmail } from '@themis/testing';
 import { axeViolations, launchChromium, overflowsAt360, screenshots } from './browser-support';
 
+// A whole journey in Chromium outlasts the suite's default timeout on a busy 2-core runner.
+jest.setTimeout(240_000);
+
 const CORRECT = new Set(['Right', 'Right A', 'Right B', 'True']);
 
 describe('Site: a lawyer takes a course in the browser', () => {

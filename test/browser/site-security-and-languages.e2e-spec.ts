@@ -3,6 +3,9 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
 import { axeViolations, launchChromium, overflowsAt360, screenshots } from './browser-support';
 
+// A whole journey in Chromium outlasts the suite's default timeout on a busy 2-core runner.
+jest.setTimeout(240_000);
+
 describe('Site: sessions, CSRF, escaping and every page in three languages', () => {
   let t: TestApp;
   let browser: Browser;

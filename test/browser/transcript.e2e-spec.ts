@@ -3,6 +3,9 @@ import { Browser, Page } from 'playwright-core';
 import { createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
 import { axeViolations, launchChromium, overflowsAt360, screenshots } from './browser-support';
 
+// A whole journey in Chromium outlasts the suite's default timeout on a busy 2-core runner.
+jest.setTimeout(240_000);
+
 /** The learner's transcript in the browser, in Azerbaijani: reached from the dashboard, accessible, fits a phone. */
 describe('Transcript page', () => {
   let t: TestApp;

@@ -33,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false, retryAttempts: 0 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, {}, config.databaseConnectTimeoutMs), migrationsRun: false, retryAttempts: 0 }),
         IdentityModule,
         CatalogModule,
         LearningModule,

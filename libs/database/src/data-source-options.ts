@@ -6,7 +6,7 @@ import { DataSourceOptions } from 'typeorm';
  * migration generator. Entities are found by file name so that each domain lib owns
  * its entities and this lib imports none of them.
  */
-export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}, connectTimeoutMs = 5000): DataSourceOptions {
   const root = path.join(__dirname, '..', '..');
   return {
     type: 'postgres',
@@ -22,7 +22,7 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     // Failed queries reach the exception filter; TypeORM's own log would print their parameters (personal data).
     logging: false,
     // Fail fast while the database is down instead of queueing requests forever.
-    extra: { max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, application_name: 'themis' },
+    extra: { max: 20, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30000, application_name: 'themis' },
     ...overrides,
   } as DataSourceOptions;
 }

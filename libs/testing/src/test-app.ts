@@ -38,6 +38,8 @@ export async function createTestApp(options: { coursesDir?: string; env?: Record
     LOG_LEVEL: 'silent',
     PORT: String(port),
     NODE_ENV: 'test',
+    // Many suites share two cores with Chromium and PostgreSQL: waiting is better than a false failure.
+    DATABASE_CONNECT_TIMEOUT_MS: '30000',
     ...options.env,
   });
   const app = await createApp(config, databaseUrl);

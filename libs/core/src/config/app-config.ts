@@ -66,6 +66,9 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   PUBLIC_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  DATABASE_CONNECT_TIMEOUT_MS?: number;
 }
 
 export interface AppConfig {
@@ -84,6 +87,8 @@ export interface AppConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   loginThrottle: { perAccount: number; perIp: number; windowSeconds: number };
   publicRateLimitPerMinute: number;
+  /** How long a request waits for a database connection before failing with 503. */
+  databaseConnectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       windowSeconds: 15 * 60,
     },
     publicRateLimitPerMinute: parsed.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 600,
+    databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
   };
 }
 

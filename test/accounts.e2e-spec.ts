@@ -77,6 +77,14 @@ describe('Accounts API', () => {
     await request(t.url).post('/api/v1/admin/users').set(admin.auth).send({ ...body, email: uniqueEmail(), role: 'root' }).expect(400);
   });
 
+  it('takes a demotion into account at once, even for a token issued before it', async () => {
+    const admin = await loginAs(t, 'admin');
+    await request(t.url).get('/api/v1/admin/users').set(admin.auth).expect(200);
+    await t.app.get(UsersService).setRole(admin.id, 'learner');
+    await request(t.url).get('/api/v1/admin/users').set(admin.auth).expect(403);
+    await request(t.url).get('/api/v1/me').set(admin.auth).expect(200);
+  });
+
   it('creates a verifier key that is shown once and stored only as a hash', async () => {
     const admin = await loginAs(t, 'admin');
     const res = await request(t.url).post('/api/v1/admin/verifiers').set(admin.auth).send({ name: 'Azərbaycan Vəkillər Kollegiyası' }).expect(201);

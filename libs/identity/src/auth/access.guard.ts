@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '@themis/core';
 import { Permission } from '../permissions';
+import { UsersService } from '../users/users.service';
 import { VerifiersService } from '../verifiers/verifiers.service';
 import { AuthService } from './auth.service';
 import { AuthenticatedUser, AuthenticatedVerifier, IS_PUBLIC, REQUIRED_PERMISSION, VERIFIER_ONLY } from './decorators';
@@ -22,6 +23,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly permissions: PermissionService,
     private readonly verifiers: VerifiersService,
     private readonly auth: AuthService,
+    private readonly users: UsersService,
   ) {
     super();
   }
@@ -48,7 +50,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!req.user) await super.canActivate(ctx);
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (permission && !this.permissions.has(req.user!.role, permission)) {
+    if (!permission) return true;
+    // A token's role may be up to an hour old. Privileged actions check the role as it is now,
+    // so a demotion takes effect at once; learning routes (the hot path) trust the token.
+    const role = permission === Permission.Learn ? req.user!.role : await this.users.currentRole(req.user!.id);
+    if (role === null) throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists');
+    req.user = { ...req.user!, role };
+    if (!this.permissions.has(role, permission)) {
       throw new DomainError(ErrorCode.Forbidden, 'You do not have permission to do this');
     }
     return true;

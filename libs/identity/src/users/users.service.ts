@@ -61,6 +61,12 @@ export class UsersService {
     return this.findById(id);
   }
 
+  /** The role as it is now (tokens carry the role they were issued with); null when the account is gone. */
+  async currentRole(id: string): Promise<User['role'] | null> {
+    const row = await this.users.findOne({ where: { id }, select: ['role'] });
+    return row?.role ?? null;
+  }
+
   /** For sign-in only: the one place that reads the password hash. */
   async findCredentials(email: string): Promise<Pick<User, 'id' | 'role' | 'fullName' | 'passwordHash'> | null> {
     return this.users

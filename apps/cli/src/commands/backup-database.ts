@@ -3,22 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '@themis/core';
-import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from '@themis/database';
+import { EmbeddedDatabase, startEmbeddedPostgres, StartupError, isAlive } from '@themis/database';
 
 /** The database a backup or restore works on, and how to let go of it afterwards. */
 export interface BackupTarget {
   url: string;
   describe: string;
   release(): Promise<void>;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,15 +1,9 @@
+import type { MyCertificateResponse } from '../certificates/certificate.view';
+
 /** Pure rules of the learner transcript: certificates grouped by calendar year (Baku time), hours per category. */
 
-export interface TranscriptCertificateInput {
-  code: string;
-  courseSlug: string;
-  courseTitle: string;
-  cleHours: number;
-  cleCategories: Record<string, number>;
-  issuedAt: string;
-  expiresAt: string | null;
-  status: 'valid' | 'revoked' | 'expired';
-}
+/** A certificate as the holder's list gives it (CertificatesService.listForUser). */
+export type TranscriptCertificateInput = MyCertificateResponse;
 
 export interface TranscriptCertificate extends TranscriptCertificateInput {
   /** False for a revoked (or superseded) certificate: listed, never counted. */

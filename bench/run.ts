@@ -357,7 +357,9 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     const tokens = seeded.pools.quiz.map(learnerToken);
     await probe(`${server.url}/api/v1/courses/${big.slug}/quizzes/${quiz.slug}/attempts`, { method: 'POST', headers: { authorization: `Bearer ${tokens[tokens.length - 1]}` } });
     const s = await load(tmp, { url: server.url, kind: 'quiz-cycle', tokens, courseSlug: big.slug, quizSlug: quiz.slug, connections: 10 }, pid);
-    add({ name: 'quiz_cycles', value: round(s.requestsPerSecond / 2), unit: 'cycles/s', baseline: null, note: `start + submission at 10 connections; p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms per request${errorsNote(s, '; ')}` });
+    // Only answered cycles count: once a seeded learner has used every attempt, the start is a 409 and its submission a 404.
+    const cycles = (s.total - s.non2xx) / 2 / s.durationSeconds;
+    add({ name: 'quiz_cycles', value: round(cycles), unit: 'cycles/s', baseline: null, note: `successful start + submission pairs at 10 connections; p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms per request${errorsNote(s, '; ')}` });
   } else skip('quiz_cycles', 'cycles/s', 'the big course has no quiz');
 
   // Certificate issue: completing the last lesson completes the course, issues and signs the PDF in that request.

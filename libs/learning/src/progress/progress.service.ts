@@ -78,10 +78,9 @@ export class ProgressService {
   }
 
   async forCourse(userId: string, courseSlug: string): Promise<ProgressResponse> {
-    const all = await this.listForUser(userId);
-    const found = all.find((p) => p.courseSlug === courseSlug);
-    if (!found) throw await this.notEnrolled(courseSlug);
-    return found;
+    const [row] = await this.enrollments.listForUser(userId, courseSlug);
+    if (!row) throw await this.notEnrolled(courseSlug);
+    return this.toResponse(row, row, row.attempts > 0);
   }
 
   /** After any change: completes the course once (the locked row and `completed_at IS NULL` make it once). */

@@ -8,7 +8,7 @@ import { CourseVersion } from '../entities/course-version.entity';
 import { Lesson } from '../entities/lesson.entity';
 import { Quiz } from '../entities/quiz.entity';
 import { QuizQuestion } from '../entities/quiz-question.entity';
-import { CourseDetailResponse, CourseSummaryResponse, LessonResponse, QuizContent, StaffCourseResponse, toCaseRefResponse, VersionContent } from './catalog.types';
+import { CourseDetailResponse, CourseFacts, CourseSummaryResponse, LessonResponse, QuizContent, StaffCourseResponse, toCaseRefResponse, VersionContent } from './catalog.types';
 
 /** Read side of the catalogue. Versions never change once imported, so their content is cached by id. */
 @Injectable()
@@ -30,17 +30,7 @@ export class CatalogService {
       .orderBy('v.title')
       .getRawMany<{ id: string }>();
     const contents = await Promise.all(rows.map((r) => this.versionContent(r.id)));
-    return contents.map((v) => ({
-      slug: v.slug,
-      title: v.title,
-      summary: v.summary,
-      cleHours: v.cleHours,
-      cleCategories: v.cleCategories,
-      audience: v.audience,
-      language: v.language,
-      version: v.version,
-      moduleCount: v.modules.length,
-    }));
+    return contents.map((v) => ({ ...courseFacts(v), moduleCount: v.modules.length }));
   }
 
   /** Every course with all its versions, published or not, newest first: the staff view of the catalogue. */
@@ -87,14 +77,7 @@ export class CatalogService {
   async courseDetail(versionId: string): Promise<CourseDetailResponse> {
     const v = await this.versionContent(versionId);
     return {
-      slug: v.slug,
-      title: v.title,
-      summary: v.summary,
-      cleHours: v.cleHours,
-      cleCategories: v.cleCategories,
-      audience: v.audience,
-      language: v.language,
-      version: v.version,
+      ...courseFacts(v),
       validityMonths: v.validityMonths,
       modules: v.modules.map((m) => ({
         slug: m.slug,
@@ -229,3 +212,14 @@ export class CatalogService {
     };
   }
 }
+
+const courseFacts = (v: VersionContent): CourseFacts => ({
+  slug: v.slug,
+  title: v.title,
+  summary: v.summary,
+  cleHours: v.cleHours,
+  cleCategories: v.cleCategories,
+  audience: v.audience,
+  language: v.language,
+  version: v.version,
+});

@@ -1,6 +1,7 @@
 import type { CaseRef, QuestionType } from '../format/course-source';
 
-export interface CourseSummaryResponse {
+/** What the catalogue and the course page both say about a course version. */
+export interface CourseFacts {
   slug: string;
   title: string;
   summary: string;
@@ -9,6 +10,9 @@ export interface CourseSummaryResponse {
   audience: string[];
   language: string;
   version: number;
+}
+
+export interface CourseSummaryResponse extends CourseFacts {
   moduleCount: number;
 }
 
@@ -21,15 +25,7 @@ export interface QuizSummary {
   timeLimitSeconds: number | null;
 }
 
-export interface CourseDetailResponse {
-  slug: string;
-  title: string;
-  summary: string;
-  cleHours: number;
-  cleCategories: Record<string, number>;
-  audience: string[];
-  language: string;
-  version: number;
+export interface CourseDetailResponse extends CourseFacts {
   validityMonths: number | null;
   modules: {
     slug: string;

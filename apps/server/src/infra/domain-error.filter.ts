@@ -43,10 +43,18 @@ const REASONS: Record<number, string> = {
 
 const DATABASE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003', '53300']);
 
+// TypeORM releases a query runner whose connection died; a COMMIT then fails with this
+// error rather than the driver's (seen in test/chaos/outage.chaos-spec.ts).
+const DATABASE_DOWN_ERRORS = new Set(['QueryRunnerAlreadyReleasedError']);
+
 export function isDatabaseDown(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
+  const e = err as { code?: string; name?: string; driverError?: { code?: string }; message?: string };
   const code = e?.code ?? e?.driverError?.code;
-  return (code !== undefined && DATABASE_DOWN.has(code)) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
+  return (
+    (code !== undefined && DATABASE_DOWN.has(code)) ||
+    DATABASE_DOWN_ERRORS.has(e?.name ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable/i.test(e?.message ?? '')
+  );
 }
 
 export interface ErrorBody {

@@ -43,9 +43,9 @@ const REASONS: Record<number, string> = {
 
 const DATABASE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003', '53300']);
 
-// TypeORM releases a query runner whose connection died; a COMMIT then fails with this
-// error rather than the driver's (seen in test/chaos/outage.chaos-spec.ts).
-const DATABASE_DOWN_ERRORS = new Set(['QueryRunnerAlreadyReleasedError']);
+// TypeORM releases a query runner whose connection died; the next query or COMMIT then fails
+// with one of these rather than the driver's error (seen in test/chaos/outage.chaos-spec.ts).
+const DATABASE_DOWN_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 export function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: string; name?: string; driverError?: { code?: string }; message?: string };

@@ -6,14 +6,7 @@ import { CaseRef, CITATION, CourseSource, LessonSource, QuestionSource, QuizSour
  * derives (the bibliography subset, each question's citations). `cases` are the judgments
  * picked for the lesson (front matter); citations written inline in the text count too.
  */
-export interface DraftLesson {
-  slug: string;
-  title: string;
-  minutes?: number;
-  contentNote?: string;
-  cases: string[];
-  markdown: string;
-}
+export type DraftLesson = LessonSource;
 
 export interface DraftQuestion {
   id: string;

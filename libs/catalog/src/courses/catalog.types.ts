@@ -67,17 +67,9 @@ export interface LessonResponse {
 }
 
 /** A version's structure, immutable once imported, so it is cached in memory by id. */
-export interface VersionContent {
+export interface VersionContent extends CourseFacts {
   id: string;
   courseId: string;
-  slug: string;
-  version: number;
-  title: string;
-  summary: string;
-  cleHours: number;
-  cleCategories: Record<string, number>;
-  audience: string[];
-  language: string;
   validityMonths: number | null;
   minLessonSeconds: number | null;
   modules: {

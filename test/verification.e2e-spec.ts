@@ -113,6 +113,9 @@ describe('Verification', () => {
     const before = await request(t.url).get('/api/v1/verify/holders/AZ-2024-17?from=2000-01-01&to=2001-01-01').set('X-Api-Key', apiKey).expect(200);
     expect(before.body).toMatchObject({ totalHours: 0, certificates: [] });
     await request(t.url).get('/api/v1/verify/holders/AZ-2024-17?from=yesterday').set('X-Api-Key', apiKey).expect(400);
+    // A NUL byte reached PostgreSQL, which refused it with a 500 (found by the hostile-input property test).
+    const nul = await request(t.url).get('/api/v1/verify/holders/%00').set('X-Api-Key', apiKey).expect(400);
+    expect(nul.body.message).toMatch(/barNumber/);
     await request(t.url).get('/api/v1/verify/holders/AZ-2024-17').expect(401);
     await request(t.url).get('/api/v1/verify/holders/NO-SUCH-BAR').set('X-Api-Key', apiKey).expect(404);
   });

@@ -82,6 +82,9 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
   if (bodyParser?.expose && bodyParser.status && bodyParser.status >= 400 && bodyParser.status < 500) {
     return { statusCode: bodyParser.status, error: REASONS[bodyParser.status] ?? 'Error', message: (exception as Error).message };
   }
+  // PostgreSQL refuses text it cannot store (a NUL byte, an invalid sequence): the input's fault, not ours.
+  const pgCode = (exception as { code?: string; driverError?: { code?: string } })?.code ?? (exception as { driverError?: { code?: string } })?.driverError?.code;
+  if (pgCode === '22021' || pgCode === '22P05') return { statusCode: 400, error: 'Bad Request', message: 'the request holds characters that cannot be stored (e.g. a NUL byte)' };
   if (isDatabaseDown(exception)) return { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; try again shortly' };
   logger?.error((exception as Error)?.stack ?? String(exception));
   return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };

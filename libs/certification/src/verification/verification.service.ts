@@ -71,6 +71,10 @@ export class VerificationService {
 
   /** A lawyer's certificates and CLE hours (total and per category) earned in [from, to]. */
   async holderHours(barNumber: string, from?: string, to?: string): Promise<HolderHoursResponse> {
+    // The same form registration accepts; anything else (a NUL byte, 10 kB of text) names no holder.
+    if (!/^[\p{L}\p{N}\/ .-]{1,50}$/u.test(barNumber)) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'barNumber may contain only letters, digits, spaces, "/", "-" and "." (at most 50)', { field: 'barNumber' });
+    }
     const start = from ? startOfDay(from, 'from') : null;
     const end = to ? startOfDay(to, 'to') : null;
     if (end) end.setUTCDate(end.getUTCDate() + 1); // `to` is inclusive: the whole day counts

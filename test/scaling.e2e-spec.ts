@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { generateCertificateCode, PublicRateLimit } from '@themis/certification';
 import { createTestApp, LearnerPath, loginAs, TestApp, binaryBody } from '@themis/testing';
 
 const COURSE = 'path-course';
@@ -12,8 +13,8 @@ describe('Scaling out: two instances on one database', () => {
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await createTestApp();
-    b = await createTestApp({ databaseUrl: a.databaseUrl, env: { KEYS_DIR: a.config.keysDir } });
+    a = await createTestApp({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '20', TRUST_PROXY: 'true' } });
+    b = await createTestApp({ databaseUrl: a.databaseUrl, env: { KEYS_DIR: a.config.keysDir, PUBLIC_RATE_LIMIT_PER_MINUTE: '20', TRUST_PROXY: 'true' } });
   });
   afterAll(async () => {
     await b?.close();
@@ -52,5 +53,22 @@ describe('Scaling out: two instances on one database', () => {
     const pdfB = await request(b.url).get(`/api/v1/certificates/${rows[0].code}/pdf`).set(learner.auth).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(pdfA.body as Buffer, pdfB.body as Buffer)).toBe(0);
   });
-});
 
+  it('counts public lookups against one limit shared by both instances', async () => {
+    // The limit is per minute: start well inside one so the whole test falls in the same window.
+    if (new Date().getSeconds() > 45) await new Promise((r) => setTimeout(r, (61 - new Date().getSeconds()) * 1000));
+    const code = generateCertificateCode();
+    const lookup = (t: TestApp) => request(t.url).get(`/api/v1/verify/${code}`).set('X-Forwarded-For', '203.0.113.77');
+    for (let i = 0; i < 15; i++) expect((await lookup(a)).status).toBe(404);
+    await a.app.get(PublicRateLimit).flush();
+    // b learns the shared total with its first flush; from then on it refuses past the limit.
+    expect((await lookup(b)).status).toBe(404);
+    await b.app.get(PublicRateLimit).flush();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await lookup(b)).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 429, 429]);
+    await b.app.get(PublicRateLimit).flush();
+    const [row] = await a.db.query(`SELECT sum(count)::int AS n FROM rate_limit_counters WHERE key LIKE '%203.0.113.77'`);
+    expect(row.n).toBe(22);
+  });
+});

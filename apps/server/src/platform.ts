@@ -50,14 +50,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"] } } }));
+  const securityHeaders = helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"] } } });
+  app.use(securityHeaders);
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
   app.use('/api/v1/author/course-archives', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: '20mb' }));
   app.use(express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '256kb' }));
   configureViews(app);
   app.use(rejectPrototypeKeys);
-  mountFastVerification(app);
+  mountFastVerification(app, securityHeaders);
   app.enableShutdownHooks();
   return app;
 }

@@ -11,6 +11,7 @@ import { CertificateIssuer } from './issuing/certificate-issuer';
 import { SigningKeys } from './signing/signing-keys.service';
 import { TranscriptRepository } from './transcript/transcript.repository';
 import { TranscriptService } from './transcript/transcript.service';
+import { PublicRateLimit } from './verification/public-rate-limit';
 import { VerificationService } from './verification/verification.service';
 
 @Module({
@@ -20,6 +21,7 @@ import { VerificationService } from './verification/verification.service';
     CertificateRepository,
     CertificateIssuer,
     CertificatesService,
+    PublicRateLimit,
     VerificationService,
     CredentialService,
     AuditLog,
@@ -27,7 +29,7 @@ import { VerificationService } from './verification/verification.service';
     TranscriptService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [CertificatesService, VerificationService, CredentialService, AuditLog, TranscriptService],
+  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService],
 })
 export class CertificationModule implements OnModuleInit {
   constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer) {}

@@ -12,5 +12,6 @@ export * from './entities/rate-limit-counter.entity';
 export * from './transcript/transcript.rules';
 export * from './transcript/transcript.service';
 export * from './verification/certificate-status';
+export * from './verification/public-rate-limit';
 export * from './verification/verification.service';
 export * from './verification/verify-page.renderer';

@@ -15,17 +15,9 @@ export interface NewCertificate extends Omit<CertificateRow, 'id' | 'revokedAt' 
   pdf: Buffer;
 }
 
-/** Result of a public lookup counted against the caller's per-minute limit in the same statement. */
-export interface CountedLookup<T> {
-  hits: number;
-  row: T | null;
-}
-
 /** The only place with certificate queries. */
 @Injectable()
 export class CertificateRepository {
-  private sweeps = 0;
-
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Inserts unless a live certificate already exists for the learner and version; answers the live code. */
@@ -47,15 +39,6 @@ export class CertificateRepository {
   async findByCode(code: string, manager: EntityManager = this.db.manager, lock = false): Promise<CertificateRow | null> {
     const rows = await manager.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
     return rows.length ? normalizeRow(rows[0]) : null;
-  }
-
-  /** One statement: counts the call for `client` in this minute and reads the certificate. */
-  async findByCodeCounted(code: string, client: string): Promise<CountedLookup<CertificateRow>> {
-    return this.counted(`c.code = $1`, code, client);
-  }
-
-  async findBySha256Counted(sha256: string, client: string): Promise<CountedLookup<CertificateRow>> {
-    return this.counted(`c.pdf_sha256 = $1`, sha256, client);
   }
 
   async findBySha256(sha256: string): Promise<CertificateRow | null> {
@@ -122,19 +105,6 @@ export class CertificateRepository {
   async holderProfile(manager: EntityManager, userId: string): Promise<{ holderName: string; profession: string; barNumber: string | null }> {
     const [row] = await manager.query(`SELECT full_name AS "holderName", profession, bar_number AS "barNumber" FROM users WHERE id = $1`, [userId]);
     return row;
-  }
-
-  private async counted(where: string, value: string, client: string): Promise<CountedLookup<CertificateRow>> {
-    if (++this.sweeps % 1000 === 0) void this.db.query(`DELETE FROM rate_limit_counters WHERE window_start < now() - interval '5 minutes'`).catch(() => undefined);
-    const [r]: Record<string, unknown>[] = await this.db.query(
-      `WITH hit AS (
-         INSERT INTO rate_limit_counters (key, window_start, count) VALUES ($2, date_trunc('minute', now()), 1)
-         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
-         RETURNING count)
-       SELECT hit.count AS "hits", ${ROW_COLUMNS} FROM hit LEFT JOIN certificates c ON ${where}`,
-      [value, client.slice(0, 100)],
-    );
-    return { hits: Number(r.hits), row: r.code ? normalizeRow(r) : null };
   }
 }
 

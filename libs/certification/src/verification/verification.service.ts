@@ -2,9 +2,10 @@ import * as crypto from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
 import { CODE_MARKER, normalizeCertificateCode } from '../codes/certificate-code';
-import { CertificateRepository, CountedLookup } from '../certificates/certificate.repository';
+import { CertificateRepository } from '../certificates/certificate.repository';
 import { CertificateRow, NotFoundResponse, toVerification, VerificationResponse } from '../certificates/certificate.view';
 import { CertificateStatus, certificateStatus } from './certificate-status';
+import { PublicRateLimit } from './public-rate-limit';
 
 export type DocumentStatus = CertificateStatus | 'tampered' | 'unknown';
 
@@ -32,16 +33,21 @@ const MARKER = new RegExp(`${CODE_MARKER}([0-9A-Za-z-]{16,24})`);
 /**
  * Answers "is this certificate genuine?" for the public, for verifiers and for documents.
  * A public lookup passes `client` (e.g. `ip:1.2.3.4`): the call is counted against the
- * per-minute limit in PostgreSQL, in the same statement that reads the certificate.
+ * per-minute limit shared through PostgreSQL (PublicRateLimit) before anything is read.
  */
 @Injectable()
 export class VerificationService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly certificates: CertificateRepository) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly certificates: CertificateRepository,
+    private readonly rateLimit: PublicRateLimit,
+  ) {}
 
   async byCode(code: string, client?: string): Promise<VerificationResponse | NotFoundResponse> {
     const canonical = normalizeCertificateCode(code);
     if (!canonical) return NOT_FOUND;
-    const row = client ? this.limited(await this.certificates.findByCodeCounted(canonical, client)) : await this.certificates.findByCode(canonical);
+    if (client) await this.admit(client);
+    const row = await this.certificates.findByCode(canonical);
     return row ? toVerification(row) : NOT_FOUND;
   }
 
@@ -49,7 +55,8 @@ export class VerificationService {
   async byDocument(pdf: Buffer, client?: string): Promise<DocumentVerificationResponse> {
     if (!Buffer.isBuffer(pdf) || pdf.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'body must be the PDF file, sent as Content-Type: application/pdf');
     const hash = crypto.createHash('sha256').update(pdf).digest('hex');
-    const row = client ? this.limited(await this.certificates.findBySha256Counted(hash, client)) : await this.certificates.findBySha256(hash);
+    if (client) await this.admit(client);
+    const row = await this.certificates.findBySha256(hash);
     if (row) return { status: certificateStatus(row), code: row.code };
     const claimed = normalizeCertificateCode(pdf.toString('latin1').match(MARKER)?.[1]);
     return claimed ? { status: 'tampered', code: claimed } : { status: 'unknown', code: null };
@@ -101,11 +108,10 @@ export class VerificationService {
     return `${this.config.publicUrl}/verify/${code}`;
   }
 
-  private limited(lookup: CountedLookup<CertificateRow>): CertificateRow | null {
-    if (lookup.hits > this.config.publicRateLimitPerMinute) {
+  private async admit(client: string): Promise<void> {
+    if (!(await this.rateLimit.admit(client))) {
       throw new DomainError(ErrorCode.TooManyAttempts, 'Too many verification requests from this address; try again in a minute');
     }
-    return lookup.row;
   }
 }
 

@@ -44,10 +44,10 @@ export class PageContextMiddleware implements NestMiddleware {
     const user = token ? this.auth.verifyToken(token) : null;
     let locale: Locale | undefined;
     if (user) {
-      const profile = await this.users.findById(user.id).catch(() => null);
-      if (profile) {
+      const chosen = await this.users.localeOf(user.id).catch(() => null);
+      if (chosen) {
         req.user = user;
-        locale = profile.locale;
+        locale = chosen;
       }
     }
     const cookieLocale = req.cookies[LOCALE_COOKIE];

@@ -61,6 +61,12 @@ export class UsersService {
     return this.findById(id);
   }
 
+  /** The interface language an account chose; null when the account is gone (one column: read on every page). */
+  async localeOf(id: string): Promise<User['locale'] | null> {
+    const rows: { locale: User['locale'] }[] = await this.users.query(`SELECT locale FROM users WHERE id = $1`, [id]);
+    return rows[0]?.locale ?? null;
+  }
+
   /** The role as it is now (tokens carry the role they were issued with); null when the account is gone. */
   async currentRole(id: string): Promise<User['role'] | null> {
     const row = await this.users.findOne({ where: { id }, select: ['role'] });

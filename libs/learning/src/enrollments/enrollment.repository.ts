@@ -66,6 +66,20 @@ export class EnrollmentRepository {
     );
   }
 
+  /** One read of the learner's standing in a course: the enrolment, its counts and the lessons completed. */
+  async standing(userId: string, courseSlug: string): Promise<(EnrollmentRow & { quizzesPassed: number; attempts: number; completedLessonIds: string[] }) | null> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS},
+              (SELECT count(*)::int FROM quiz_passes qp WHERE qp.enrollment_id = e.id) AS "quizzesPassed",
+              (SELECT count(*)::int FROM quiz_attempts qa WHERE qa.enrollment_id = e.id) AS "attempts",
+              ARRAY(SELECT lc.lesson_id::text FROM lesson_completions lc WHERE lc.enrollment_id = e.id) AS "completedLessonIds"
+         FROM enrollments e JOIN courses c ON c.id = e.course_id
+        WHERE e.user_id = $1 AND c.slug = $2`,
+      [userId, courseSlug],
+    );
+    return rows[0] ?? null;
+  }
+
   async counts(manager: EntityManager, enrollmentId: string): Promise<{ completedLessons: number; quizzesPassed: number }> {
     const [row] = await manager.query(
       `SELECT (SELECT count(*)::int FROM lesson_completions WHERE enrollment_id = $1) AS "completedLessons",

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CatalogService, CourseDetailResponse, LessonResponse } from '@themis/catalog';
 import { notFound } from '@themis/core';
 import { LessonTimer } from '../progress/lesson-timer';
-import { ProgressService } from '../progress/progress.service';
+import { ProgressResponse, ProgressService } from '../progress/progress.service';
 import { EnrollmentRepository } from './enrollment.repository';
 
 export interface EnrollmentResponse {
@@ -46,6 +46,22 @@ export class LearningService {
     const lesson = await this.catalog.lesson(enrollment.versionId, lessonSlug);
     await this.timer.recordVisit(this.db.manager, enrollment.id, await this.catalog.lessonId(enrollment.versionId, lessonSlug));
     return lesson;
+  }
+
+  /**
+   * What the lesson page shows: the course, the lesson (its visit recorded), the learner's
+   * progress and whether this lesson is done, from one read of the learner's standing (the
+   * course content comes from the catalogue's cache).
+   */
+  async lessonPage(userId: string, slug: string, lessonSlug: string): Promise<{ course: CourseDetailResponse; lesson: LessonResponse; progress: ProgressResponse; done: boolean }> {
+    const { enrollment, progress, completedLessonIds } = await this.progress.standing(userId, slug);
+    const [course, lesson, lessonId] = await Promise.all([
+      this.catalog.courseDetail(enrollment.versionId),
+      this.catalog.lesson(enrollment.versionId, lessonSlug),
+      this.catalog.lessonId(enrollment.versionId, lessonSlug),
+    ]);
+    await this.timer.recordVisit(this.db.manager, enrollment.id, lessonId);
+    return { course, lesson, progress, done: completedLessonIds.includes(lessonId) };
   }
 
   async completedLessons(userId: string, slug: string): Promise<string[]> {

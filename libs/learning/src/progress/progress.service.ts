@@ -78,9 +78,15 @@ export class ProgressService {
   }
 
   async forCourse(userId: string, courseSlug: string): Promise<ProgressResponse> {
-    const [row] = await this.enrollments.listForUser(userId, courseSlug);
+    return (await this.standing(userId, courseSlug)).progress;
+  }
+
+  /** The enrolment, its progress and the ids of the lessons completed, from one query. */
+  async standing(userId: string, courseSlug: string): Promise<{ enrollment: EnrollmentRow; progress: ProgressResponse; completedLessonIds: string[] }> {
+    const row = await this.enrollments.standing(userId, courseSlug);
     if (!row) throw await this.notEnrolled(courseSlug);
-    return this.toResponse(row, row, row.attempts > 0);
+    const counts = { completedLessons: row.completedLessonIds.length, quizzesPassed: row.quizzesPassed };
+    return { enrollment: row, progress: await this.toResponse(row, counts, row.attempts > 0), completedLessonIds: row.completedLessonIds };
   }
 
   /** After any change: completes the course once (the locked row and `completed_at IS NULL` make it once). */

@@ -41,8 +41,7 @@ export class LearnerPagesService {
   }
 
   async lesson(userId: string, slug: string, lessonSlug: string, acknowledged: boolean): Promise<object> {
-    const [course, lesson] = await Promise.all([this.learning.courseFor(userId, slug), this.learning.lesson(userId, slug, lessonSlug)]);
-    const [progress, done] = await Promise.all([this.progress.forCourse(userId, slug), this.learning.completedLessons(userId, slug)]);
+    const { course, lesson, progress, done } = await this.learning.lessonPage(userId, slug, lessonSlug);
     const module = course.modules.find((m) => m.slug === lesson.moduleSlug);
     const showNote = Boolean(lesson.contentNote) && !acknowledged;
     return {
@@ -51,7 +50,7 @@ export class LearnerPagesService {
       module: module ? { title: module.title, quiz: module.quiz } : null,
       lesson: showNote ? { ...lesson, html: '' } : lesson,
       showNote,
-      done: done.includes(lesson.slug),
+      done,
       progress,
     };
   }

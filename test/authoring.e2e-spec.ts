@@ -106,7 +106,8 @@ describe('Authoring', () => {
 
   it('shows validation problems on their fields and refuses to publish until they are fixed', async () => {
     const { body } = await api().post('/api/v1/author/courses').set(trainer.auth).send({ slug: 'new-course', title: 'A new course' }).expect(201);
-    expect(body.problems).toEqual(expect.arrayContaining([{ field: 'summary', message: '"summary" must be non-empty text' }]));
+    // The English of courses:validate as `message`, and a stable code with its parameters for a translation.
+    expect(body.problems).toEqual(expect.arrayContaining([{ field: 'summary', code: 'emptyText', params: { key: 'summary' }, message: '"summary" must be non-empty text' }]));
     const refused = await api().post('/api/v1/author/courses/new-course/draft/publication').set(trainer.auth).send({ revision: 1 }).expect(400);
     expect(refused.body.problems).toEqual(body.problems);
     await api().post('/api/v1/author/courses').set(trainer.auth).send({ slug: 'path-course', title: 'Taken' }).expect(409);
@@ -166,8 +167,8 @@ describe('Authoring', () => {
     expect(first.body.notImported).toEqual([]);
     // Questions without any feedback have no explanation: the validator says so on the field.
     expect(first.body.draft.problems).toEqual([
-      { field: 'modules.0.quiz.questions.3.explanation', message: '"explanation" must be non-empty text' },
-      { field: 'modules.0.quiz.questions.4.explanation', message: '"explanation" must be non-empty text' },
+      { field: 'modules.0.quiz.questions.3.explanation', code: 'emptyText', params: { key: 'explanation' }, message: '"explanation" must be non-empty text' },
+      { field: 'modules.0.quiz.questions.4.explanation', code: 'emptyText', params: { key: 'explanation' }, message: '"explanation" must be non-empty text' },
     ].map((p) => ({ ...p, field: p.field.replace('questions.3', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 2}`).replace('questions.4', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 1}`) })));
     const second = await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: first.body.draft.revision, gift: gift('unsupported.gift') }).expect(200);
     expect(second.body.imported).toEqual([{ id: 'missing-word', type: 'single', category: null }]);
@@ -314,5 +315,27 @@ describe('Authoring', () => {
     const viaApi = await api().get('/api/v1/author/courses/big-quiz/draft/quizzes/m-quiz/gift').set(trainer.auth).expect(200);
     expect(viaApi.text).toBe(gift.text);
     await api().get('/api/v1/author/courses/big-quiz/draft/quizzes/nowhere/gift').set(trainer.auth).expect(404);
+  });
+
+  it("shows validation problems next to their fields in the reader's language, with the English kept for the API", async () => {
+    const aytan = await loginAs(t, 'trainer', { fullName: 'Aytən Əliyeva' });
+    await t.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [aytan.id]);
+    const pages = await pagesAs(aytan);
+    await pages.post('/staff/authoring/courses', { slug: 'tercume', title: 'Tərcümə' }).expect(303);
+    const course = await pages.get('/staff/authoring/tercume').expect(200);
+    expect(course.text).toContain('<p class="field-error" id="summary-error">&quot;summary&quot; boş olmayan mətn olmalıdır</p>');
+    expect(course.text).not.toContain('must be non-empty text');
+    const viaApi = await request(t.url).get('/api/v1/author/courses/tercume/draft').set(aytan.auth).expect(200);
+    expect(viaApi.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'summary', message: '"summary" must be non-empty text' })]));
+
+    // A lesson citing a judgment the bibliography lacks: the problem sits under the lesson text, in Russian for a Russian reader.
+    const draft = viaApi.body;
+    draft.content.modules = [{ slug: 'm', title: 'M', outcomes: [], lessons: [{ slug: 'l', title: 'L', cases: [], markdown: 'See [@no-such-case].\n' }] }];
+    await request(t.url).put('/api/v1/author/courses/tercume/draft').set(aytan.auth).send({ revision: draft.revision, content: draft.content }).expect(200);
+    await t.db.query(`UPDATE users SET locale = 'ru' WHERE id = $1`, [aytan.id]);
+    const lesson = await pages.get('/staff/authoring/tercume/lessons/l').expect(200);
+    expect(lesson.text).toContain('<p class="field-error" id="markdown-error">ссылки «no-such-case» нет в библиографии (courses/bibliography/*.yaml)</p>');
+    const overview = await pages.get('/staff/authoring/tercume').expect(200);
+    expect(overview.text).toContain('ссылки «no-such-case» нет в библиографии');
   });
 });

@@ -4,7 +4,7 @@ import { applyLessonUpdate, AuthoringService, Author, DraftResponse, findLesson,
 import { DomainError, ErrorCode } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
-import { conflictMessage, deletedLink } from './page-messages';
+import { conflictMessage, deletedLink, problemMessage } from './page-messages';
 
 type Form = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -25,7 +25,7 @@ export class AuthoringPagesService {
     const mi = draft.content.modules.indexOf(module);
     const li = module.lessons.indexOf(lesson);
     const prefix = `modules.${mi}.lessons.${li}.`;
-    const errors = Object.fromEntries(draft.problems.filter((p) => p.field.startsWith(prefix)).map((p) => [p.field.slice(prefix.length).split('.')[0], p.message]));
+    const errors = Object.fromEntries(draft.problems.filter((p) => p.field.startsWith(prefix)).map((p) => [p.field.slice(prefix.length).split('.')[0], problemMessage(p)]));
     const bibliography = (await this.authoring.bibliographyList()).map((c) => ({ key: c.key, name: c.name, selected: cases.includes(c.key) }));
     return {
       view: 'pages/authoring/lesson-editor',

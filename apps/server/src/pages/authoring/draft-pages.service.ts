@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuthoringService, Author, CLE_CATEGORIES, DraftCourse, DraftQuestion, DraftResponse, findModule, findQuiz, removeModule, removeQuiz } from '@themis/catalog';
+import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, findQuiz, removeModule, removeQuiz } from '@themis/catalog';
 import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
-import { conflictMessage, deletedLink } from './page-messages';
+import { conflictMessage, deletedLink, problemMessage } from './page-messages';
 import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, SPARE_OPTIONS, text } from './draft-forms';
 
 type Upload = { buffer: Buffer; size: number; originalname?: string } | undefined;
@@ -24,7 +24,7 @@ const revisionOf = (form: Form) => {
   return Number.isInteger(n) && n > 0 ? n : -1;
 };
 const is = (err: unknown, ...codes: ErrorCode[]): err is DomainError => err instanceof DomainError && codes.includes(err.code);
-const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems']) ? (err.details!['problems'] as { line?: number; message: string; file?: string }[]) : []);
+const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems']) ? (err.details!['problems'] as { line?: number; message: string; file?: string; code?: ProblemCode; params?: Record<string, string | number> }[]) : []);
 
 /**
  * The editor's pages beyond the lesson editor: course list, new course or draft, course, module
@@ -35,7 +35,7 @@ const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems
 export class DraftPagesService {
   constructor(private readonly authoring: AuthoringService) {}
 
-  async index(overrides: Overrides & { imported?: { slug: string; version: number; changed: boolean }[]; importProblems?: { text: string }[]; published?: { slug?: string; version?: string } } = {}): Promise<PageResult> {
+  async index(overrides: Overrides & { imported?: { slug: string; version: number; changed: boolean }[]; importProblems?: { place: string; text: string | Message }[]; published?: { slug?: string; version?: string } } = {}): Promise<PageResult> {
     const published = overrides.published?.slug && /^[a-z0-9-]{1,100}$/.test(overrides.published.slug) && /^\d{1,9}$/.test(overrides.published.version ?? '') ? overrides.published : undefined;
     const courses = (await this.authoring.listCourses()).map((c) => {
       // Newest first in the export list; the diff link compares the two newest versions.
@@ -87,7 +87,7 @@ export class DraftPagesService {
         validityMonths: val('validityMonths', c.validityMonths), minLessonSeconds: val('minLessonSeconds', c.minLessonSeconds),
         published: f ? f['published'] !== undefined : c.published,
         modules: c.modules.map((m) => ({ ...m, lessonCount: m.lessons.length })),
-        problems: draft.problems.map((p) => ({ ...p, ...problemPlace(slug, c, p.field) })),
+        problems: draft.problems.map((p) => ({ field: p.field, text: problemMessage(p), ...problemPlace(slug, c, p.field) })),
         errors, message: overrides.message, notice: overrides.notice, publishedVersion: overrides.published,
         newModule: { slug: text(overrides.moduleForm ?? {}, 'moduleSlug'), title: text(overrides.moduleForm ?? {}, 'moduleTitle') },
       },
@@ -251,7 +251,7 @@ export class DraftPagesService {
       return this.index({ imported: r.courses });
     } catch (err) {
       if (is(err, ErrorCode.ValidationFailed)) {
-        const problems = problemList(err).map((p) => ({ text: [p.file, p.line].filter((x) => x !== undefined).join(':') + (p.file ? ': ' : '') + p.message }));
+        const problems = problemList(err).map((p) => ({ place: [p.file, p.line].filter((x) => x !== undefined).join(':'), text: p.code ? problemMessage({ code: p.code, params: p.params ?? {} }) : p.message }));
         return this.index({ errors: { 'archive-file': err.message }, importProblems: problems, status: 400 });
       }
       throw err;
@@ -301,7 +301,7 @@ export class DraftPagesService {
   }
 
   private courseErrors(draft: DraftResponse): FieldErrors {
-    return Object.fromEntries(draft.problems.filter((p) => !p.field.startsWith('modules.') && p.field !== '').map((p) => [courseInputId(p.field), p.message]));
+    return Object.fromEntries(draft.problems.filter((p) => !p.field.startsWith('modules.') && p.field !== '').map((p) => [courseInputId(p.field), problemMessage(p)]));
   }
 
   private prefixErrors(draft: DraftResponse, prefix: string, toId: (rest: string) => string | null): FieldErrors {
@@ -309,7 +309,7 @@ export class DraftPagesService {
     for (const p of draft.problems) {
       if (!p.field.startsWith(prefix)) continue;
       const id = toId(p.field.slice(prefix.length));
-      if (id && !out[id]) out[id] = p.message;
+      if (id && !out[id]) out[id] = problemMessage(p);
     }
     return out;
   }

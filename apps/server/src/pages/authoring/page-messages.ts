@@ -1,3 +1,4 @@
+import type { ProblemText } from '@themis/catalog';
 import type { DomainError } from '@themis/core';
 import type { Message } from '../../web/i18n';
 
@@ -15,6 +16,9 @@ export function conflictMessage(err: DomainError, action: 'save' | 'delete' = 's
     params: { name: String(d['updatedByName'] ?? '?'), revision: Number(d['currentRevision'] ?? 0) },
   };
 }
+
+/** A validator problem in the reader's language: `problem.<code>` filled with its parameters. */
+export const problemMessage = (p: Pick<ProblemText, 'code' | 'params'>): Message => ({ key: `problem.${p.code}`, params: p.params });
 
 /** The notice after a deletion, from the redirect's query (`?deleted=lesson&what=lesson-one`); anything else shows nothing. */
 export function deletedNotice(kind: unknown, what: unknown): Message | undefined {

@@ -32,6 +32,22 @@ describe('Authoring', () => {
   });
   const api = () => request(t.url);
 
+  /** The editor's pages as a browser uses them: the session cookie, and the CSRF token a page renders. */
+  const pagesAs = async (user: SignedInUser) => {
+    const session = `themis_session=${user.token}`;
+    const page = await api().get('/staff/authoring').set('Cookie', session).expect(200);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
+    const csrf = ([] as string[]).concat(page.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).find((c) => c.startsWith('themis_csrf='));
+    if (!token || !csrf) throw new Error('no CSRF token on /staff/authoring');
+    const cookie = `${session}; ${csrf}`;
+    return {
+      get: (url: string) => api().get(url).set('Cookie', cookie).redirects(0),
+      post: (url: string, form: Record<string, string> | string) =>
+        api().post(url).set('Cookie', cookie).set('X-Csrf-Token', token).type('form').redirects(0).send(form),
+    };
+  };
+  const revisionOf = async (slug: string) => (await api().get(`/api/v1/author/courses/${slug}/draft`).set(trainer.auth).expect(200)).body.revision as number;
+
   it('refuses learners', async () => {
     const learner = await loginAs(t);
     await api().post('/api/v1/author/courses/path-course/draft').set(learner.auth).expect(403);
@@ -90,7 +106,8 @@ describe('Authoring', () => {
 
   it('shows validation problems on their fields and refuses to publish until they are fixed', async () => {
     const { body } = await api().post('/api/v1/author/courses').set(trainer.auth).send({ slug: 'new-course', title: 'A new course' }).expect(201);
-    expect(body.problems).toEqual(expect.arrayContaining([{ field: 'summary', message: '"summary" must be non-empty text' }]));
+    // The English of courses:validate as `message`, and a stable code with its parameters for a translation.
+    expect(body.problems).toEqual(expect.arrayContaining([{ field: 'summary', code: 'emptyText', params: { key: 'summary' }, message: '"summary" must be non-empty text' }]));
     const refused = await api().post('/api/v1/author/courses/new-course/draft/publication').set(trainer.auth).send({ revision: 1 }).expect(400);
     expect(refused.body.problems).toEqual(body.problems);
     await api().post('/api/v1/author/courses').set(trainer.auth).send({ slug: 'path-course', title: 'Taken' }).expect(409);
@@ -150,8 +167,8 @@ describe('Authoring', () => {
     expect(first.body.notImported).toEqual([]);
     // Questions without any feedback have no explanation: the validator says so on the field.
     expect(first.body.draft.problems).toEqual([
-      { field: 'modules.0.quiz.questions.3.explanation', message: '"explanation" must be non-empty text' },
-      { field: 'modules.0.quiz.questions.4.explanation', message: '"explanation" must be non-empty text' },
+      { field: 'modules.0.quiz.questions.3.explanation', code: 'emptyText', params: { key: 'explanation' }, message: '"explanation" must be non-empty text' },
+      { field: 'modules.0.quiz.questions.4.explanation', code: 'emptyText', params: { key: 'explanation' }, message: '"explanation" must be non-empty text' },
     ].map((p) => ({ ...p, field: p.field.replace('questions.3', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 2}`).replace('questions.4', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 1}`) })));
     const second = await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: first.body.draft.revision, gift: gift('unsupported.gift') }).expect(200);
     expect(second.body.imported).toEqual([{ id: 'missing-word', type: 'single', category: null }]);
@@ -171,5 +188,154 @@ describe('Authoring', () => {
     expect(back.body.draft.content.modules[0].quiz.questions).toEqual(before);
     const published = await api().post('/api/v1/author/courses/path-course/draft/publication').set(trainer.auth).send({ revision: back.body.draft.revision }).expect(201);
     expect(published.body).toEqual({ slug: 'path-course', version: 2, changed: false });
+  });
+
+  it('deletes a lesson, a quiz and a module from the page forms, refusing a stale form without deleting anything', async () => {
+    const pages = await pagesAs(trainer);
+    await pages.post('/staff/authoring/timed-course/draft', {}).expect(303);
+    const start = await revisionOf('timed-course');
+    const lessonPage = await pages.get('/staff/authoring/timed-course/lessons/only-lesson').expect(200);
+    expect(lessonPage.text).toContain('action="/staff/authoring/timed-course/lessons/only-lesson/deletion"');
+    expect(lessonPage.text).toMatch(/Delete lesson “Only lesson”|Delete lesson “[^”]+”/);
+
+    // Someone else saved in between: the form's revision is stale, so nothing is deleted and the page says who.
+    await api().put('/api/v1/author/courses/timed-course/draft/course').set(other.auth).send({ revision: start, summary: 'Edited by the other trainer.' }).expect(200);
+    const stale = await pages.post('/staff/authoring/timed-course/lessons/only-lesson/deletion', { revision: String(start) }).expect(409);
+    expect(stale.text).toMatch(/Гюльнара Алиева saved this draft \(now revision \d+\) .* nothing was deleted/);
+    expect((await api().get('/api/v1/author/courses/timed-course/draft').set(trainer.auth)).body.content.modules[0].lessons).toHaveLength(1);
+
+    const deleted = await pages.post('/staff/authoring/timed-course/lessons/only-lesson/deletion', { revision: String(start + 1) }).expect(303);
+    expect(deleted.headers['location']).toBe('/staff/authoring/timed-course/modules/only?deleted=lesson&what=only-lesson');
+    expect((await pages.get(deleted.headers['location']).expect(200)).text).toContain('Lesson only-lesson was deleted from the draft.');
+    const quizPage = await pages.get('/staff/authoring/timed-course/quizzes/only-quiz').expect(200);
+    expect(quizPage.text).toContain('Delete quiz “Timed quiz” with its 1 question(s)');
+    await pages.post('/staff/authoring/timed-course/quizzes/only-quiz/deletion', { revision: String(start + 2) }).expect(303);
+    const removedModule = await pages.post('/staff/authoring/timed-course/modules/only/deletion', { revision: String(start + 3) }).expect(303);
+    expect(removedModule.headers['location']).toBe('/staff/authoring/timed-course?deleted=module&what=only');
+    const { body: draft } = await api().get('/api/v1/author/courses/timed-course/draft').set(trainer.auth).expect(200);
+    expect(draft.content.modules).toEqual([]);
+    expect(draft.revision).toBe(start + 4);
+    // Something already gone is a 404 page, not a 500.
+    await pages.post('/staff/authoring/timed-course/modules/only/deletion', { revision: String(start + 4) }).expect(404);
+  });
+
+  it('discards a whole draft from its page (a stale form discards nothing) and never touches the published version', async () => {
+    const pages = await pagesAs(trainer);
+    const revision = await revisionOf('timed-course');
+    const page = await pages.get('/staff/authoring/timed-course').expect(200);
+    expect(page.text).toContain('Discard the draft of timed-course');
+    expect(page.text).toContain('The published versions of the course stay exactly as they are.');
+    const stale = await pages.post('/staff/authoring/timed-course/deletion', { revision: String(revision - 1) }).expect(409);
+    expect(stale.text).toContain('nothing was deleted');
+    await api().get('/api/v1/author/courses/timed-course/draft').set(trainer.auth).expect(200);
+    const discarded = await pages.post('/staff/authoring/timed-course/deletion', { revision: String(revision) }).expect(303);
+    expect(discarded.headers['location']).toBe('/staff/authoring?discarded=timed-course');
+    expect((await pages.get(discarded.headers['location']).expect(200)).text).toContain('The draft of timed-course was discarded.');
+    await api().get('/api/v1/author/courses/timed-course/draft').set(trainer.auth).expect(404);
+    const published = await api().get('/api/v1/courses/timed-course').expect(200);
+    expect(published.body.version).toBe(1);
+    expect(published.body.modules[0].lessons.map((l: { slug: string }) => l.slug)).toEqual(['only-lesson']);
+    // No draft left: discarding again is a 404, never a 500.
+    await pages.post('/staff/authoring/timed-course/deletion', { revision: String(revision) }).expect(404);
+  });
+
+  it('removes modules, lessons, quizzes and questions through the API under the same revision check', async () => {
+    const { body: draft } = await api().post('/api/v1/author/courses/timed-course/draft').set(trainer.auth).expect(201);
+    const base = `/api/v1/author/courses/timed-course/draft`;
+    const noRevision = await api().delete(`${base}/quizzes/only-quiz/questions/only`).set(trainer.auth).expect(400);
+    expect(noRevision.body.message).toMatch(/revision/);
+    await api().delete(`${base}/quizzes/only-quiz/questions/only?revision=${draft.revision}`).set((await loginAs(t)).auth).expect(403);
+    const question = await api().delete(`${base}/quizzes/only-quiz/questions/only?revision=${draft.revision}`).set(trainer.auth).expect(200);
+    expect(question.body.content.modules[0].quiz.questions).toEqual([]);
+    const stale = await api().delete(`${base}/lessons/only-lesson?revision=${draft.revision}`).set(trainer.auth).expect(409);
+    expect(stale.body.currentRevision).toBe(draft.revision + 1);
+    await api().delete(`${base}/lessons/nowhere?revision=${draft.revision + 1}`).set(trainer.auth).expect(404);
+    const lesson = await api().delete(`${base}/lessons/only-lesson?revision=${draft.revision + 1}`).set(trainer.auth).expect(200);
+    expect(lesson.body.content.modules[0].lessons).toEqual([]);
+    const quiz = await api().delete(`${base}/quizzes/only-quiz?revision=${lesson.body.revision}`).set(trainer.auth).expect(200);
+    expect(quiz.body.content.modules[0].quiz).toBeUndefined();
+    const module = await api().delete(`${base}/modules/only?revision=${quiz.body.revision}`).set(trainer.auth).expect(200);
+    expect(module.body.content.modules).toEqual([]);
+    await api().delete(`${base}?revision=${module.body.revision - 1}`).set(trainer.auth).expect(409);
+    await api().delete(`${base}?revision=${module.body.revision}`).set(trainer.auth).expect(204);
+    expect((await api().get('/api/v1/courses/timed-course').expect(200)).body.version).toBe(1);
+  });
+  it('saves a 120-question quiz through the page form, and answers a form over the limit with a 413 naming it', async () => {
+    const pages = await pagesAs(trainer);
+    await pages.post('/staff/authoring/courses', { slug: 'big-quiz', title: 'A big quiz' }).expect(303);
+    const { body: created } = await api().get('/api/v1/author/courses/big-quiz/draft').set(trainer.auth).expect(200);
+    const options = (n: number) => ['A', 'B', 'C', 'D'].map((x, k) => ({ text: `Option ${x} of question ${n}`, correct: k === 0 }));
+    created.content.modules = [{ slug: 'm', title: 'M', outcomes: [], lessons: [], quiz: {
+      slug: 'm-quiz', title: 'Large', passMark: 70, maxAttempts: 3,
+      questions: Array.from({ length: 120 }, (_, i) => ({ id: `q${i + 1}`, type: 'single', prompt: `Question ${i + 1}?`, explanation: `Because ${i + 1}.`, options: options(i + 1) })),
+    } }];
+    const { body: saved } = await api().put('/api/v1/author/courses/big-quiz/draft').set(trainer.auth).send({ revision: created.revision, content: created.content }).expect(200);
+
+    // The form as the quiz page sends it: every question with its options and the spare option rows, plus the blank question.
+    const form = new URLSearchParams({ revision: String(saved.revision), title: 'Large, revised', passMark: '80', maxAttempts: '3', timeLimitMinutes: '' });
+    for (let i = 0; i <= 120; i++) {
+      const p = `q.${i}.`;
+      form.append(`${p}type`, 'single');
+      form.append(`${p}prompt`, i < 120 ? `Question ${i + 1}, reworded?` : '');
+      form.append(`${p}explanation`, i < 120 ? `Because ${i + 1}.` : '');
+      for (let k = 0; k < 6; k++) form.append(`${p}o.${k}.text`, i < 120 && k < 4 ? `Option ${'ABCD'[k]} of question ${i + 1}` : '');
+      if (i < 120) form.append(`${p}o.0.correct`, 'on');
+    }
+    expect([...form.keys()].length).toBeGreaterThan(1000);
+    const ok = await pages.post('/staff/authoring/big-quiz/quizzes/m-quiz', form.toString()).expect(303);
+    expect(ok.headers['location']).toBe('/staff/authoring/big-quiz/quizzes/m-quiz?saved=1');
+    const { body: after } = await api().get('/api/v1/author/courses/big-quiz/draft').set(trainer.auth).expect(200);
+    const quiz = after.content.modules[0].quiz;
+    expect([quiz.title, quiz.passMark, quiz.questions.length]).toEqual(['Large, revised', 80, 120]);
+    expect(quiz.questions[119]).toEqual({ id: 'q120', type: 'single', prompt: 'Question 120, reworded?', explanation: 'Because 120.', options: options(120) });
+
+    // Past the bound: a 413 page that names the limit, and nothing saved.
+    const flood = Array.from({ length: 20_001 }, (_, i) => `f${i}=x`).join('&');
+    const refused = await pages.post('/staff/authoring/big-quiz/quizzes/m-quiz', `revision=${after.revision}&${flood}`).expect(413);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.text).toContain('more than 20 000 fields');
+    expect(await revisionOf('big-quiz')).toBe(after.revision);
+    // Other pages keep the default limit, and say so the same way.
+    const elsewhere = await pages.post('/profile', Array.from({ length: 1001 }, (_, i) => `f${i}=x`).join('&')).expect(413);
+    expect(elsewhere.text).toContain('more than 1 000 fields');
+  });
+
+  it('exports a quiz that exists only in the draft as GIFT, from the link on its page', async () => {
+    const pages = await pagesAs(trainer);
+    const page = await pages.get('/staff/authoring/big-quiz/quizzes/m-quiz').expect(200);
+    const href = /href="([^"]+\/gift[^"]*)" download/.exec(page.text)?.[1]?.replace(/&amp;/g, '&');
+    expect(href).toBe('/staff/authoring/big-quiz/quizzes/m-quiz/gift?version=draft');
+    const gift = await pages.get(href!).expect(200);
+    expect(gift.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(gift.headers['content-disposition']).toMatch(/big-quiz-m-quiz-draft-r\d+\.gift\.txt/);
+    expect(gift.text).toContain('::q120:: Question 120, reworded? {');
+    // The published-version export still needs a version that has the quiz.
+    await pages.get('/staff/authoring/big-quiz/quizzes/m-quiz/gift').expect(404);
+    await pages.get('/staff/authoring/big-quiz/quizzes/m-quiz/gift?version=x').expect(400);
+    const viaApi = await api().get('/api/v1/author/courses/big-quiz/draft/quizzes/m-quiz/gift').set(trainer.auth).expect(200);
+    expect(viaApi.text).toBe(gift.text);
+    await api().get('/api/v1/author/courses/big-quiz/draft/quizzes/nowhere/gift').set(trainer.auth).expect(404);
+  });
+
+  it("shows validation problems next to their fields in the reader's language, with the English kept for the API", async () => {
+    const aytan = await loginAs(t, 'trainer', { fullName: 'Aytən Əliyeva' });
+    await t.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [aytan.id]);
+    const pages = await pagesAs(aytan);
+    await pages.post('/staff/authoring/courses', { slug: 'tercume', title: 'Tərcümə' }).expect(303);
+    const course = await pages.get('/staff/authoring/tercume').expect(200);
+    expect(course.text).toContain('<p class="field-error" id="summary-error">&quot;summary&quot; boş olmayan mətn olmalıdır</p>');
+    expect(course.text).not.toContain('must be non-empty text');
+    const viaApi = await request(t.url).get('/api/v1/author/courses/tercume/draft').set(aytan.auth).expect(200);
+    expect(viaApi.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'summary', message: '"summary" must be non-empty text' })]));
+
+    // A lesson citing a judgment the bibliography lacks: the problem sits under the lesson text, in Russian for a Russian reader.
+    const draft = viaApi.body;
+    draft.content.modules = [{ slug: 'm', title: 'M', outcomes: [], lessons: [{ slug: 'l', title: 'L', cases: [], markdown: 'See [@no-such-case].\n' }] }];
+    await request(t.url).put('/api/v1/author/courses/tercume/draft').set(aytan.auth).send({ revision: draft.revision, content: draft.content }).expect(200);
+    await t.db.query(`UPDATE users SET locale = 'ru' WHERE id = $1`, [aytan.id]);
+    const lesson = await pages.get('/staff/authoring/tercume/lessons/l').expect(200);
+    expect(lesson.text).toContain('<p class="field-error" id="markdown-error">ссылки «no-such-case» нет в библиографии (courses/bibliography/*.yaml)</p>');
+    const overview = await pages.get('/staff/authoring/tercume').expect(200);
+    expect(overview.text).toContain('ссылки «no-such-case» нет в библиографии');
   });
 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROBLEM_MESSAGES } from '../libs/catalog/src/format/problem-codes';
 
 const root = path.join(__dirname, '..');
 const LOCALES = ['en', 'az', 'ru'] as const;
@@ -26,5 +27,11 @@ describe('Interface strings', () => {
     const used = new Set(viewFiles(path.join(root, 'apps', 'server', 'views')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\(?t "([a-zA-Z0-9_.]+)"/g)].map((m) => m[1]!).filter((k) => !k.endsWith('.')))); // a trailing dot is a (concat "prefix." value)
     const missing = LOCALES.flatMap((l) => [...used].filter((k) => !(k in dictionaries[l]!)).map((k) => `${l}: ${k}`));
     expect(missing).toEqual([]);
+  });
+
+  it('has every course-file problem code, in English word for word what courses:validate prints', () => {
+    const codes = Object.keys(PROBLEM_MESSAGES) as (keyof typeof PROBLEM_MESSAGES)[];
+    expect(codes.filter((c) => dictionaries.en![`problem.${c}`] !== PROBLEM_MESSAGES[c])).toEqual([]);
+    expect(Object.keys(dictionaries.en!).filter((k) => k.startsWith('problem.') && !(k.slice('problem.'.length) in PROBLEM_MESSAGES))).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@
     status.textContent = 'Saving…';
     post(form.dataset.autosaveUrl, fields()).then(function (r) {
       if (r.status === 200) {
-        revision.value = String(r.json.revision);
+        // Every form on the page (the lesson's and its delete form) now stands on the new revision.
+        Array.prototype.forEach.call(document.querySelectorAll('input[name="revision"]'), function (input) { input.value = String(r.json.revision); });
         status.textContent = 'Draft saved (revision ' + r.json.revision + ').';
       } else {
         if (r.status === 409) stale = true;

@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { configureViews } from './web/view-engine';
 import { mountFastVerification } from './infra/fast-verification.route';
 import { rejectPrototypeKeys } from './infra/reject-prototype-keys';
+import { AUTHORING_FORM_LIMITS, formParser, FORM_LIMITS } from './infra/form-parser';
 
 export interface RunningPlatform {
   app: INestApplication;
@@ -54,8 +55,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(securityHeaders);
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
   app.use('/api/v1/author/course-archives', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: '20mb' }));
+  // The editor's routes first: a body is parsed once, by the first parser that accepts its type.
+  app.use('/staff/authoring', express.json({ limit: AUTHORING_FORM_LIMITS.bytes }), formParser(AUTHORING_FORM_LIMITS));
   app.use(express.json({ limit: '256kb' }));
-  app.use(express.urlencoded({ extended: false, limit: '256kb' }));
+  app.use(formParser(FORM_LIMITS));
   configureViews(app);
   app.use(rejectPrototypeKeys);
   mountFastVerification(app, securityHeaders);

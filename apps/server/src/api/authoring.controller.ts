@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, P
 import type { Response } from 'express';
 import {
   applyCourseMetaUpdate, applyLessonUpdate, ArchiveImportResponse, AuthoringCourseResponse, AuthoringService, BibliographyResponse, CourseDiff,
-  CreateCourseDto, DraftResponse, GiftImportDto, GiftImportResponse, PreviewDto, PublishResponse, RevisionDto, SaveDraftDto, UpdateCourseMetaDto, UpdateLessonDto,
+  CreateCourseDto, DraftResponse, GiftImportDto, GiftImportResponse, PreviewDto, PublishResponse, removeLesson, removeModule, removeQuestion, removeQuiz,
+  RevisionDto, SaveDraftDto, UpdateCourseMetaDto, UpdateLessonDto,
 } from '@themis/catalog';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { DomainError, ErrorCode } from '@themis/core';
@@ -11,6 +12,12 @@ import { SlugPipe } from '../infra/params';
 const optionalVersion = (v?: string): number | undefined => {
   if (v === undefined) return undefined;
   if (!/^[1-9]\d{0,8}$/.test(v)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be a whole number from 1');
+  return Number(v);
+};
+
+/** A DELETE has no body here: the revision the client last saw comes in the query, as `?revision=3`. */
+const revisionQuery = (v: string | undefined): number => {
+  if (v === undefined || !/^[1-9]\d{0,8}$/.test(v)) throw new DomainError(ErrorCode.ValidationFailed, 'revision must be given as a whole number from 1, e.g. ?revision=3', { field: 'revision' });
   return Number(v);
 };
 
@@ -68,10 +75,34 @@ export class AuthoringController {
     return this.authoring.editDraft(user, slug, dto.revision, (d) => applyLessonUpdate(d, lesson, dto));
   }
 
+  /** Deletes the draft, never a published version; `?revision=` (optional, for clients that predate it) refuses a stale discard. */
   @HttpCode(204)
   @Delete('courses/:slug/draft')
-  discard(@Param('slug', SlugPipe) slug: string): Promise<void> {
-    return this.authoring.discardDraft(slug);
+  discard(@Param('slug', SlugPipe) slug: string, @Query('revision') revision?: string): Promise<void> {
+    return this.authoring.discardDraft(slug, revision === undefined ? undefined : revisionQuery(revision));
+  }
+
+  @Delete('courses/:slug/draft/modules/:module')
+  removeModule(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeModule(d, module));
+  }
+
+  @Delete('courses/:slug/draft/lessons/:lesson')
+  removeLesson(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeLesson(d, lesson));
+  }
+
+  @Delete('courses/:slug/draft/quizzes/:quiz')
+  removeQuiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeQuiz(d, quiz));
+  }
+
+  @Delete('courses/:slug/draft/quizzes/:quiz/questions/:question')
+  removeQuestion(
+    @Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Param('question', SlugPipe) question: string,
+    @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeQuestion(d, quiz, question));
   }
 
   @Post('courses/:slug/draft/publication')
@@ -89,6 +120,12 @@ export class AuthoringController {
   @Get('courses/:slug/quizzes/:quiz/gift')
   exportGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version') version?: string): Promise<string> {
     return this.authoring.exportGift(slug, quiz, optionalVersion(version));
+  }
+
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @Get('courses/:slug/draft/quizzes/:quiz/gift')
+  async exportDraftGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string): Promise<string> {
+    return (await this.authoring.exportDraftGift(slug, quiz)).gift;
   }
 
   @Get('courses/:slug/diff')

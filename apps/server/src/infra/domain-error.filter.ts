@@ -78,6 +78,7 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
   }
   const bodyParser = exception as { type?: string; status?: number; expose?: boolean };
   if (bodyParser?.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'body is not valid JSON' };
+  if (bodyParser?.type === 'parameters.too.many') return { statusCode: 413, error: 'Payload Too Large', message: 'the form has more fields than this endpoint accepts' };
   if (bodyParser?.type === 'entity.too.large') return { statusCode: 413, error: 'Payload Too Large', message: 'body is larger than this endpoint accepts' };
   if (bodyParser?.expose && bodyParser.status && bodyParser.status >= 400 && bodyParser.status < 500) {
     return { statusCode: bodyParser.status, error: REASONS[bodyParser.status] ?? 'Error', message: (exception as Error).message };

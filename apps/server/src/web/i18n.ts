@@ -17,6 +17,14 @@ export function translate(locale: Locale, key: string, params: Record<string, un
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
 }
 
+/** A translatable text with its parameters: what a page hands `{{t …}}` when a plain key is not enough. */
+export interface Message {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export const isMessage = (v: unknown): v is Message => typeof v === 'object' && v !== null && typeof (v as Message).key === 'string';
+
 export const translationKeys = (locale: Locale): string[] => Object.keys(dictionaries[locale]);
 
 /** Picks the best supported language from an Accept-Language header (RFC 9110 §12.5.4), English when none fits. */

@@ -4,6 +4,7 @@ import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Response } from 'express';
 import { Locale } from '@themis/core';
 import { AuthService, Permission, PermissionService, TokenKeys, UsersService } from '@themis/identity';
+import type { FormRequest } from '../infra/form-parser';
 import { isLocale, localeFromAcceptLanguage } from './i18n';
 import { CSRF_COOKIE, isPageRequest, LOCALE_COOKIE, PageLocals, PageRequest, SESSION_COOKIE } from './session';
 
@@ -63,6 +64,13 @@ export class PageContextMiddleware implements NestMiddleware {
     res.setHeader('Vary', 'Cookie, Accept-Language');
     res.setHeader('Cache-Control', 'no-store');
 
+    const refused = (req as FormRequest).refusedForm;
+    if (refused) {
+      // Nothing was read, so nothing is changed: answered before the CSRF check, whose token is in the unread body.
+      const { fields, bytes } = refused.limits;
+      res.status(413).render('pages/error', { status: 413, title: 'error.form.title', message: { key: `error.form.${refused.reason}`, params: { fields: fields.toLocaleString('en').replace(/,/g, ' '), size: bytes.toUpperCase().replace(/(\d)([A-Z])/, '$1 $2') } } });
+      return;
+    }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       if (!this.csrf.validateRequest(req)) {
         res.status(403).render('pages/error', { title: 'error.csrf.title', message: 'error.csrf.message', status: 403 });

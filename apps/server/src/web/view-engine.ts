@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import Handlebars from 'handlebars';
 import { Locale, projectRoot } from '@themis/core';
-import { formatDate, formatNumber, isLocale, translate } from './i18n';
+import { formatDate, formatNumber, isLocale, isMessage, Message, translate } from './i18n';
 
 export const VIEWS_DIR = path.join(projectRoot, 'apps', 'server', 'views');
 export const PUBLIC_DIR = path.join(projectRoot, 'apps', 'server', 'public');
@@ -26,7 +26,9 @@ export function createViewEngine(viewsDir: string): (file: string, data: object,
       hbs.registerPartial(name, fs.readFileSync(file, 'utf8'));
     }
   }
-  hbs.registerHelper('t', function (key: string, options: HelperOptions) {
+  // `{{t "key" name=…}}`, or `{{t message}}` with a Message carrying its own parameters.
+  hbs.registerHelper('t', function (key: string | Message, options: HelperOptions) {
+    if (isMessage(key)) return translate(localeOf(options), key.key, { ...key.params, ...(options.hash as Record<string, unknown>) });
     return translate(localeOf(options), String(key), options.hash as Record<string, unknown>);
   });
   hbs.registerHelper('date', (iso: string, options: HelperOptions) => formatDate(localeOf(options), iso, options.hash?.['time'] === true));

@@ -84,8 +84,13 @@ export class AuthoringService {
     return this.toResponse(draft);
   }
 
-  async discardDraft(slug: string): Promise<void> {
-    if (!(await this.drafts.delete(slug))) throw notFound('Draft');
+  /**
+   * Deletes the open draft; the course's published versions are another table and stay as they are.
+   * With a revision, a draft someone saved since is kept and the caller is told who (as for a save).
+   */
+  async discardDraft(slug: string, revision?: number): Promise<void> {
+    if (await this.drafts.delete(slug, undefined, revision)) return;
+    throw revision === undefined ? notFound('Draft') : await this.staleOrMissing(slug, revision);
   }
 
   /** Replaces the content if `revision` is still the latest; otherwise says who saved in between. */
@@ -171,6 +176,14 @@ export class AuthoringService {
     const quiz = v?.source.modules.find((m) => m.quiz?.slug === quizSlug)?.quiz;
     if (!v || !quiz) throw notFound('Quiz');
     return writeGift(`${slug}/${quizSlug}`, quiz.questions);
+  }
+
+  /** The quiz as it stands in the open draft, so a quiz not yet published exports too. */
+  async exportDraftGift(slug: string, quizSlug: string): Promise<{ revision: number; gift: string }> {
+    const draft = await this.drafts.find(slug);
+    if (!draft) throw notFound('Draft');
+    const { quiz } = findQuiz(draft.content, quizSlug);
+    return { revision: draft.revision, gift: writeGift(`${slug}/${quizSlug}`, quiz.questions) };
   }
 
   private async staleOrMissing(slug: string, revision: number): Promise<DomainError> {

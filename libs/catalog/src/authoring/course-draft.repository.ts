@@ -43,8 +43,9 @@ export class CourseDraftRepository {
     return rows.length === 1 ? this.find(slug) : null;
   }
 
-  async delete(slug: string, manager: EntityManager = this.db.manager): Promise<boolean> {
-    const rows = await updateReturning(manager, `DELETE FROM course_drafts WHERE course_slug = $1 RETURNING id`, [slug]);
+  /** Deletes the draft (only the draft: versions live in course_versions); with `expectedRevision`, only if it is still that one. */
+  async delete(slug: string, manager: EntityManager = this.db.manager, expectedRevision?: number): Promise<boolean> {
+    const rows = await updateReturning(manager, `DELETE FROM course_drafts WHERE course_slug = $1 AND ($2::int IS NULL OR revision = $2::int) RETURNING id`, [slug, expectedRevision ?? null]);
     return rows.length === 1;
   }
 

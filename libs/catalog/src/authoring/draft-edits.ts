@@ -24,6 +24,27 @@ export function findQuiz(d: DraftCourse, slug: string): { module: DraftModule; q
   return { module, quiz: module.quiz! };
 }
 
+/** Removals: from the draft only; published versions (and learners enrolled in them) keep everything. */
+export function removeModule(d: DraftCourse, slug: string): void {
+  d.modules.splice(d.modules.indexOf(findModule(d, slug)), 1);
+}
+
+export function removeLesson(d: DraftCourse, slug: string): void {
+  const { module, index } = findLesson(d, slug);
+  module.lessons.splice(index, 1);
+}
+
+export function removeQuiz(d: DraftCourse, slug: string): void {
+  delete findQuiz(d, slug).module.quiz;
+}
+
+export function removeQuestion(d: DraftCourse, quizSlug: string, id: string): void {
+  const { quiz } = findQuiz(d, quizSlug);
+  const index = quiz.questions.findIndex((q) => q.id === id);
+  if (index < 0) throw missing(`question "${id}" of quiz "${quizSlug}"`);
+  quiz.questions.splice(index, 1);
+}
+
 /** Empty optional text means "not set", as when the key is left out of the file. */
 export const optionalText = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? undefined : v);
 

@@ -29,12 +29,19 @@ describe(validateDraft.name, () => {
     };
 
     it('puts an out-of-range pass mark on the pass-mark field with the validator message', () => {
-      expect(broken((d) => (d.modules[0]!.quiz!.passMark = 150))).toEqual([{ field: 'modules.0.quiz.passMark', message: '"passMark" must be a whole number from 1 to 100' }]);
+      expect(broken((d) => (d.modules[0]!.quiz!.passMark = 150))).toEqual([expect.objectContaining({ field: 'modules.0.quiz.passMark', message: '"passMark" must be a whole number from 1 to 100' })]);
+    });
+
+    it('gives each problem a stable code and the parameters a translation needs', () => {
+      expect(broken((d) => (d.modules[0]!.quiz!.passMark = 150))).toEqual([
+        { field: 'modules.0.quiz.passMark', code: 'wholeNumber', params: { key: 'passMark', min: 1, max: 100 }, message: '"passMark" must be a whole number from 1 to 100' },
+      ]);
+      expect(broken((d) => (d.modules[0]!.lessons[1]!.markdown += '\nSee [@no-such-case].\n'))).toEqual([expect.objectContaining({ code: 'citationUnknown', params: { key: 'no-such-case' } })]);
     });
 
     it('puts an unknown citation in a lesson on the lesson text', () => {
       const problems = broken((d) => (d.modules[0]!.lessons[1]!.markdown += '\nSee [@no-such-case].\n'));
-      expect(problems).toEqual([{ field: 'modules.0.lessons.1.markdown', message: expect.stringMatching(/citation "no-such-case" is not in the bibliography/) }]);
+      expect(problems).toEqual([expect.objectContaining({ field: 'modules.0.lessons.1.markdown', message: expect.stringMatching(/citation "no-such-case" is not in the bibliography/) })]);
     });
 
     it('puts an empty summary and a missing title where they belong', () => {
@@ -42,7 +49,7 @@ describe(validateDraft.name, () => {
         d.summary = '';
         delete (d as Partial<DraftCourse>).title;
       });
-      expect(problems).toEqual(expect.arrayContaining([{ field: 'summary', message: '"summary" must be non-empty text' }, { field: 'title', message: 'missing required key "title"' }]));
+      expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'summary', message: '"summary" must be non-empty text' }), expect.objectContaining({ field: 'title', message: 'missing required key "title"' })]));
     });
 
     it('names the question whose options have no correct one, and a question without an explanation', () => {
@@ -53,14 +60,14 @@ describe(validateDraft.name, () => {
         d.modules[0]!.quiz!.questions[i + 1]!.explanation = undefined as unknown as string;
       });
       expect(problems).toEqual(expect.arrayContaining([
-        { field: 'modules.0.quiz.questions.0.options', message: 'no option is marked "correct: true"' },
-        { field: 'modules.0.quiz.questions.1.explanation', message: 'missing required key "explanation"' },
+        expect.objectContaining({ field: 'modules.0.quiz.questions.0.options', message: 'no option is marked "correct: true"' }),
+        expect.objectContaining({ field: 'modules.0.quiz.questions.1.explanation', message: 'missing required key "explanation"' }),
       ]));
     });
 
     it('refuses a slug that could be a path without writing it anywhere', () => {
       const problems = broken((d) => (d.modules[0]!.lessons[0]!.slug = '../../etc'));
-      expect(problems).toEqual(expect.arrayContaining([{ field: 'modules.0.lessons.0.slug', message: '"../../etc" must be lower-case letters, digits and hyphens' }]));
+      expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'modules.0.lessons.0.slug', message: '"../../etc" must be lower-case letters, digits and hyphens' })]));
     });
   });
 });

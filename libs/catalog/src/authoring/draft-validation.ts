@@ -4,12 +4,15 @@ import * as path from 'node:path';
 import { CitationResolver } from '../format/citation-resolver';
 import { readCourse } from '../format/course-reader';
 import { CaseRef, CourseSource, Problem, SLUG } from '../format/course-source';
+import { ProblemText, said } from '../format/problem-codes';
 import { courseFiles, DraftCourse } from './course-files';
 
-/** A problem placed on an editor field: `modules.0.lessons.2.title`; '' is the course as a whole. */
-export interface FieldProblem {
+/**
+ * A problem placed on an editor field: `modules.0.lessons.2.title`; '' is the course as a whole.
+ * `message` is the English of `courses:validate`; pages translate `code` with `params`.
+ */
+export interface FieldProblem extends ProblemText {
   field: string;
-  message: string;
 }
 
 export interface DraftValidation {
@@ -17,8 +20,6 @@ export interface DraftValidation {
   problems: FieldProblem[];
 }
 
-const SLUG_HINT = 'must be lower-case letters, digits and hyphens';
-const MISSING_KEY = /^missing required key "([A-Za-z]+)"/;
 
 /**
  * Runs the very reader behind `courses:validate` on a draft: the draft is written to a
@@ -30,13 +31,13 @@ export function validateDraft(draft: DraftCourse, bibliography: Map<string, Case
   // A slug becomes a folder or file name: one that is not a slug is reported here and
   // written under a harmless name, so the rest of the course is still checked.
   const safeName = (slug: unknown, fallback: string) => (typeof slug === 'string' && SLUG.test(slug) && slug.length <= 100 ? slug : `${fallback}-not-a-slug`);
-  const badSlug = (field: string, slug: unknown) => problems.push({ field, message: `"${typeof slug === 'string' ? slug : ''}" ${SLUG_HINT}` });
+  const badSlug = (field: string, slug: unknown) => problems.push({ field, ...said('notSlug', { value: typeof slug === 'string' ? slug : '' }) });
   if (safeName(draft.slug, 'x') !== draft.slug) badSlug('slug', draft.slug);
   (Array.isArray(draft.modules) ? draft.modules : []).forEach((m, i) => {
     if (safeName(m?.slug, 'x') !== m?.slug) badSlug(`modules.${i}.slug`, m?.slug);
     (Array.isArray(m?.lessons) ? m.lessons : []).forEach((l, j) => {
       if (safeName(l?.slug, 'x') !== l?.slug) badSlug(`modules.${i}.lessons.${j}.slug`, l?.slug);
-      if (typeof l?.markdown !== 'string') problems.push({ field: `modules.${i}.lessons.${j}.markdown`, message: 'the lesson text must be text' });
+      if (typeof l?.markdown !== 'string') problems.push({ field: `modules.${i}.lessons.${j}.markdown`, ...said('lessonTextType') });
     });
   });
 
@@ -52,12 +53,12 @@ export function validateDraft(draft: DraftCourse, bibliography: Map<string, Case
     const found: Problem[] = [];
     const source = readCourse(courseDir, safeName(draft.slug, 'course'), new CitationResolver(bibliography), found);
     for (const p of found) {
-      if (p.message.startsWith('course folder name')) continue; // already reported as a bad slug
+      if (p.code === 'folderNotSlug') continue; // already reported as a bad slug
       const file = byPath.get(p.file);
       let field = file ? file.fieldAt(p.line) : '';
-      const missing = MISSING_KEY.exec(p.message);
-      if (missing) field = [...field.split('.').slice(0, -1), missing[1]!].filter((s) => s !== '').join('.');
-      problems.push({ field, message: p.message });
+      // A missing key is reported on its mapping's line: the field is the key, beside the one on that line.
+      if (p.code === 'requiredKey') field = [...field.split('.').slice(0, -1), String(p.params['key'])].filter((s) => s !== '').join('.');
+      problems.push({ field, code: p.code, params: p.params, message: p.message });
     }
     return problems.length === 0 && source ? { source, problems } : { problems };
   } finally {

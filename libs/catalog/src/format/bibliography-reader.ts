@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CaseRef, FORMATIONS, Problem, SLUG } from './course-source';
 import { Fields } from './fields';
+import { said } from './problem-codes';
 import { YamlSource } from './yaml-source';
 
 export const APPLICATION_NUMBER = /^\d{1,5}\/\d{2}$/;
@@ -25,27 +26,27 @@ export function readBibliography(coursesDir: string, problems: Problem[]): Map<s
     const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
     if (src.data === undefined || src.data === null) continue;
     if (typeof src.data !== 'object' || Array.isArray(src.data)) {
-      src.report([], 'a bibliography file must map case keys to entries');
+      src.report([], said('bibliographyMapping'));
       continue;
     }
     for (const [key, value] of Object.entries(src.data as Record<string, unknown>)) {
-      if (!SLUG.test(key)) src.report([key], `case key "${key}" must be lower-case letters, digits and hyphens`);
-      const f = Fields.of(src, [key], value, KEYS, `case "${key}"`);
+      if (!SLUG.test(key)) src.report([key], said('caseKey', { key }));
+      const f = Fields.of(src, [key], value, KEYS, { kind: 'case', case: key });
       if (!f) continue;
       const before = problems.length;
       const name = f.text('name', { required: true, max: 300 });
-      const applicationNumbers = f.textList('applicationNumbers', true, APPLICATION_NUMBER, 'must have the form NNNNN/YY');
+      const applicationNumbers = f.textList('applicationNumbers', true, { test: APPLICATION_NUMBER, code: 'listItemApplicationNumber' });
       const judgmentDate = f.text('judgmentDate', { required: true });
-      if (judgmentDate && !isRealDate(judgmentDate)) f.report('judgmentDate', `"judgmentDate" must be a real date written YYYY-MM-DD`);
+      if (judgmentDate && !isRealDate(judgmentDate)) f.report('judgmentDate', said('judgmentDate'));
       const formation = f.text('formation', { required: true });
-      if (formation && !(FORMATIONS as readonly string[]).includes(formation)) f.report('formation', `"formation" must be one of: ${FORMATIONS.join(', ')}`);
+      if (formation && !(FORMATIONS as readonly string[]).includes(formation)) f.report('formation', said('formation', { allowed: FORMATIONS.join(', ') }));
       const articles = f.textList('articles', true);
       const source = f.text('source', { max: 500 });
       if (problems.length > before || !name || !applicationNumbers || !judgmentDate || !formation || !articles) continue;
       const ref: CaseRef = { key, name, applicationNumbers, judgmentDate, formation, articles, ...(source ? { source } : {}) };
       const existing = entries.get(key);
       if (existing && JSON.stringify(existing.ref) !== JSON.stringify(ref)) {
-        src.report([key], `case "${key}" is also defined in ${path.basename(existing.file)} with different facts`);
+        src.report([key], said('caseConflict', { key, file: path.basename(existing.file) }));
         continue;
       }
       entries.set(key, { ref, file });

@@ -1,14 +1,15 @@
 import { CaseRef, CITATION } from './course-source';
+import { ProblemText, said } from './problem-codes';
 
 /** Context for resolving citations while reading one course. */
 export class CitationResolver {
   readonly used = new Map<string, CaseRef>();
   constructor(private readonly bibliography: Map<string, CaseRef>) {}
 
-  resolve(key: string, report: (message: string) => void): boolean {
+  resolve(key: string, report: (text: ProblemText) => void): boolean {
     const ref = this.bibliography.get(key);
     if (!ref) {
-      report(`citation "${key}" is not in the bibliography (courses/bibliography/*.yaml)`);
+      report(said('citationUnknown', { key }));
       return false;
     }
     this.used.set(key, ref);
@@ -16,7 +17,7 @@ export class CitationResolver {
   }
 
   /** Every `[@key]` in a text, each reported at its own line. */
-  scan(text: string, report: (line: number, message: string) => void, firstLine = 1): string[] {
+  scan(text: string, report: (line: number, text: ProblemText) => void, firstLine = 1): string[] {
     const keys: string[] = [];
     for (const m of text.matchAll(CITATION)) {
       const line = firstLine + text.slice(0, m.index).split('\n').length - 1;

@@ -5,13 +5,14 @@ import { readBibliography } from './bibliography-reader';
 import { CitationResolver } from './citation-resolver';
 import { CLE_CATEGORIES, CourseSource, LessonSource, ModuleSource, Problem, SLUG } from './course-source';
 import { Fields } from './fields';
+import { said } from './problem-codes';
 import { readQuiz } from './quiz-reader';
 import { YamlSource } from './yaml-source';
 
 const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'published', 'modules'] as const;
 const MODULE_KEYS = ['title', 'summary', 'outcomes', 'lessons'] as const;
 const LESSON_KEYS = ['title', 'minutes', 'contentNote', 'cases'] as const;
-const SLUG_HINT = 'must be lower-case letters, digits and hyphens';
+const SLUG_ITEMS = { test: SLUG, code: 'listItemSlug' } as const;
 
 export interface CatalogReadResult {
   courses: CourseSource[];
@@ -25,7 +26,7 @@ export function readCatalog(coursesDir: string): CatalogReadResult {
   const bibliography = readBibliography(coursesDir, problems);
   const courses: CourseSource[] = [];
   const invalid: string[] = [];
-  if (!fs.existsSync(coursesDir)) return { courses, invalid, problems: [{ file: coursesDir, line: 1, message: 'courses folder not found' }] };
+  if (!fs.existsSync(coursesDir)) return { courses, invalid, problems: [{ file: coursesDir, line: 1, ...said('coursesFolderMissing') }] };
   for (const slug of fs.readdirSync(coursesDir).sort()) {
     const dir = path.join(coursesDir, slug);
     if (!fs.statSync(dir).isDirectory() || !fs.existsSync(path.join(dir, 'course.yaml'))) continue;
@@ -41,50 +42,50 @@ export function readCatalog(coursesDir: string): CatalogReadResult {
 export function readCourse(dir: string, slug: string, citations: CitationResolver, problems: Problem[]): CourseSource | undefined {
   const file = path.join(dir, 'course.yaml');
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
-  if (!SLUG.test(slug)) problems.push({ file, line: 1, message: `course folder name "${slug}" ${SLUG_HINT}` });
+  if (!SLUG.test(slug)) problems.push({ file, line: 1, ...said('folderNotSlug', { slug }) });
   if (src.data === undefined) return undefined;
-  const f = Fields.of(src, [], src.data, COURSE_KEYS, 'course.yaml');
+  const f = Fields.of(src, [], src.data, COURSE_KEYS, { kind: 'file', file: 'course.yaml' });
   if (!f) return undefined;
   const title = f.text('title', { required: true, max: 200 });
   const summary = f.text('summary', { required: true, max: 2000 });
   const language = f.text('language') ?? 'en';
-  if (!['en', 'az', 'ru'].includes(language)) f.report('language', '"language" must be one of: en, az, ru');
+  if (!['en', 'az', 'ru'].includes(language)) f.report('language', said('language', { allowed: 'en, az, ru' }));
   const audience = f.textList('audience', true);
   audience?.forEach((a, i) => {
-    if (!(PROFESSIONS as readonly string[]).includes(a)) src.report(['audience', i], `audience "${a}" must be one of: ${PROFESSIONS.join(', ')}`);
+    if (!(PROFESSIONS as readonly string[]).includes(a)) src.report(['audience', i], said('audience', { value: a, allowed: PROFESSIONS.join(', ') }));
   });
   const cleHours: CourseSource['cleHours'] = {};
   const hours = f.value['cleHours'];
-  if (hours === undefined) f.report('cleHours', 'missing required key "cleHours"');
-  else if (typeof hours !== 'object' || hours === null || Array.isArray(hours)) f.report('cleHours', '"cleHours" must map CLE categories to hours');
+  if (hours === undefined) f.report('cleHours', said('requiredKey', { key: 'cleHours' }));
+  else if (typeof hours !== 'object' || hours === null || Array.isArray(hours)) f.report('cleHours', said('cleHoursMapping'));
   else {
     for (const [cat, h] of Object.entries(hours)) {
-      if (!(CLE_CATEGORIES as readonly string[]).includes(cat)) src.report(['cleHours', cat], `CLE category "${cat}" must be one of: ${CLE_CATEGORIES.join(', ')}`);
-      else if (typeof h !== 'number' || h < 0 || h > 200 || Math.round(h * 4) !== h * 4) src.report(['cleHours', cat], `hours for "${cat}" must be a number from 0 to 200 in steps of 0.25`);
+      if (!(CLE_CATEGORIES as readonly string[]).includes(cat)) src.report(['cleHours', cat], said('cleCategory', { category: cat, allowed: CLE_CATEGORIES.join(', ') }));
+      else if (typeof h !== 'number' || h < 0 || h > 200 || Math.round(h * 4) !== h * 4) src.report(['cleHours', cat], said('cleHoursStep', { category: cat }));
       else cleHours[cat as keyof typeof cleHours] = h;
     }
-    if (Object.values(cleHours).reduce((s, h) => s + (h ?? 0), 0) <= 0) f.report('cleHours', 'a course must carry more than 0 CLE hours');
+    if (Object.values(cleHours).reduce((s, h) => s + (h ?? 0), 0) <= 0) f.report('cleHours', said('cleHoursTotal'));
   }
   const validityMonths = f.int('validityMonths', 1, 240);
   const minLessonSeconds = f.int('minLessonSeconds', 0, 3600);
   const published = f.bool('published') ?? true;
-  const moduleSlugs = f.textList('modules', true, SLUG, SLUG_HINT) ?? [];
+  const moduleSlugs = f.textList('modules', true, SLUG_ITEMS) ?? [];
 
   const modules: ModuleSource[] = [];
   const lessonSlugs = new Set<string>();
   const quizSlugs = new Set<string>();
   moduleSlugs.forEach((m, i) => {
-    if (moduleSlugs.indexOf(m) !== i) return src.report(['modules', i], `module "${m}" is listed twice`);
+    if (moduleSlugs.indexOf(m) !== i) return src.report(['modules', i], said('moduleListedTwice', { slug: m }));
     const moduleDir = path.join(dir, m);
-    if (!fs.existsSync(path.join(moduleDir, 'module.yaml'))) return src.report(['modules', i], `module "${m}" has no ${m}/module.yaml`);
+    if (!fs.existsSync(path.join(moduleDir, 'module.yaml'))) return src.report(['modules', i], said('moduleNoFile', { slug: m }));
     const mod = readModule(moduleDir, m, citations, problems);
     if (!mod) return;
     for (const lesson of mod.lessons) {
-      if (lessonSlugs.has(lesson.slug)) problems.push({ file: path.join(moduleDir, `${lesson.slug}.md`), line: 1, message: `lesson slug "${lesson.slug}" is used twice in this course` });
+      if (lessonSlugs.has(lesson.slug)) problems.push({ file: path.join(moduleDir, `${lesson.slug}.md`), line: 1, ...said('lessonSlugTwice', { slug: lesson.slug }) });
       lessonSlugs.add(lesson.slug);
     }
     if (mod.quiz) {
-      if (quizSlugs.has(mod.quiz.slug)) problems.push({ file: path.join(moduleDir, 'quiz.yaml'), line: 1, message: `quiz slug "${mod.quiz.slug}" is used twice in this course` });
+      if (quizSlugs.has(mod.quiz.slug)) problems.push({ file: path.join(moduleDir, 'quiz.yaml'), line: 1, ...said('quizSlugTwice', { slug: mod.quiz.slug }) });
       quizSlugs.add(mod.quiz.slug);
     }
     modules.push(mod);
@@ -109,23 +110,23 @@ function readModule(dir: string, slug: string, citations: CitationResolver, prob
   const file = path.join(dir, 'module.yaml');
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
   if (src.data === undefined) return undefined;
-  const f = Fields.of(src, [], src.data, MODULE_KEYS, 'module.yaml');
+  const f = Fields.of(src, [], src.data, MODULE_KEYS, { kind: 'file', file: 'module.yaml' });
   if (!f) return undefined;
   const title = f.text('title', { required: true, max: 200 });
   const summary = f.text('summary', { max: 2000 });
   const outcomes = f.textList('outcomes') ?? [];
-  const lessonSlugs = f.textList('lessons', true, SLUG, SLUG_HINT) ?? [];
+  const lessonSlugs = f.textList('lessons', true, SLUG_ITEMS) ?? [];
   const lessons: LessonSource[] = [];
   lessonSlugs.forEach((l, i) => {
-    if (lessonSlugs.indexOf(l) !== i) return src.report(['lessons', i], `lesson "${l}" is listed twice`);
+    if (lessonSlugs.indexOf(l) !== i) return src.report(['lessons', i], said('lessonListedTwice', { slug: l }));
     const lessonFile = path.join(dir, `${l}.md`);
-    if (!fs.existsSync(lessonFile)) return src.report(['lessons', i], `lesson "${l}" has no file ${l}.md`);
+    if (!fs.existsSync(lessonFile)) return src.report(['lessons', i], said('lessonNoFile', { slug: l }));
     const lesson = readLesson(lessonFile, l, citations, problems);
     if (lesson) lessons.push(lesson);
   });
   for (const name of fs.readdirSync(dir)) {
     if (name.endsWith('.md') && !lessonSlugs.includes(name.slice(0, -3))) {
-      problems.push({ file: path.join(dir, name), line: 1, message: `lesson file ${name} is not listed in module.yaml "lessons"` });
+      problems.push({ file: path.join(dir, name), line: 1, ...said('lessonNotListed', { file: name }) });
     }
   }
   const quizFile = path.join(dir, 'quiz.yaml');
@@ -140,22 +141,22 @@ function readLesson(file: string, slug: string, citations: CitationResolver, pro
   const text = fs.readFileSync(file, 'utf8');
   const match = FRONT_MATTER.exec(text);
   if (!match) {
-    problems.push({ file, line: 1, message: 'a lesson starts with YAML front matter between two "---" lines (title at least)' });
+    problems.push({ file, line: 1, ...said('frontMatterMissing') });
     return undefined;
   }
   const src = new YamlSource(file, match[1]!, problems, 1);
   if (src.data === undefined) return undefined;
-  const f = Fields.of(src, [], src.data, LESSON_KEYS, 'lesson front matter');
+  const f = Fields.of(src, [], src.data, LESSON_KEYS, { kind: 'frontMatter' });
   if (!f) return undefined;
   const title = f.text('title', { required: true, max: 200 });
   const minutes = f.int('minutes', 1, 300);
   const contentNote = f.text('contentNote', { max: 1000 });
   const declared = f.textList('cases') ?? [];
-  declared.forEach((key, i) => citations.resolve(key, (msg) => src.report(['cases', i], msg)));
+  declared.forEach((key, i) => citations.resolve(key, (text) => src.report(['cases', i], text)));
   const markdown = text.slice(match[0].length);
   const bodyFirstLine = match[0].split('\n').length;
-  if (markdown.trim() === '') problems.push({ file, line: bodyFirstLine, message: 'the lesson has no text after its front matter' });
-  const inline = citations.scan(markdown, (line, message) => problems.push({ file, line, message }), bodyFirstLine);
+  if (markdown.trim() === '') problems.push({ file, line: bodyFirstLine, ...said('lessonEmpty') });
+  const inline = citations.scan(markdown, (line, text) => problems.push({ file, line, ...text }), bodyFirstLine);
   if (!title) return undefined;
   const cases = [...new Set([...declared, ...inline])];
   return { slug, title, ...(minutes ? { minutes } : {}), ...(contentNote ? { contentNote } : {}), cases, markdown: markdown.trim() + '\n' };

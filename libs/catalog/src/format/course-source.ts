@@ -1,3 +1,5 @@
+import type { ProblemText } from './problem-codes';
+
 /** The parsed, validated form of a course folder: what one course version is made of. */
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -74,10 +76,10 @@ export interface CourseSource {
   bibliography: Record<string, CaseRef>;
 }
 
-export interface Problem {
+/** A problem at `file:line`, with its code and parameters for a translation (see problem-codes.ts). */
+export interface Problem extends ProblemText {
   file: string;
   line: number;
-  message: string;
 }
 
 export const totalCleHours = (hours: CourseSource['cleHours']) =>

@@ -1,3 +1,4 @@
+import { Place, ProblemCode, ProblemText, said } from './problem-codes';
 import { YamlSource } from './yaml-source';
 
 type Path = (string | number)[];
@@ -10,13 +11,14 @@ export class Fields {
     readonly value: Record<string, unknown>,
   ) {}
 
-  static of(src: YamlSource, path: Path, value: unknown, allowed: readonly string[], what: string): Fields | undefined {
+  static of(src: YamlSource, path: Path, value: unknown, allowed: readonly string[], where: Place): Fields | undefined {
+    const { kind, ...at } = where;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      src.report(path, `${what} must be a mapping of keys to values`);
+      src.report(path, said(`mapping.${kind}`, at));
       return undefined;
     }
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) src.report([...path, key], `unknown key "${key}" in ${what} (allowed: ${allowed.join(', ')})`);
+      if (!allowed.includes(key)) src.report([...path, key], said(`unknownKey.${kind}`, { ...at, key, allowed: allowed.join(', ') }));
     }
     return new Fields(src, path, value as Record<string, unknown>);
   }
@@ -25,8 +27,8 @@ export class Fields {
     return [...this.path, key];
   }
 
-  report(key: string, message: string): void {
-    this.src.report(this.at(key), message);
+  report(key: string, text: ProblemText): void {
+    this.src.report(this.at(key), text);
   }
 
   has(key: string): boolean {
@@ -36,15 +38,15 @@ export class Fields {
   text(key: string, opts: { required?: boolean; max?: number } = {}): string | undefined {
     const v = this.value[key];
     if (v === undefined || v === null) {
-      if (opts.required) this.src.report(this.path, `missing required key "${key}"`);
+      if (opts.required) this.src.report(this.path, said('requiredKey', { key }));
       return undefined;
     }
     if (typeof v !== 'string' || v.trim() === '') {
-      this.report(key, `"${key}" must be non-empty text`);
+      this.report(key, said('emptyText', { key }));
       return undefined;
     }
     if (opts.max && v.length > opts.max) {
-      this.report(key, `"${key}" is longer than ${opts.max} characters`);
+      this.report(key, said('tooLong', { key, max: opts.max }));
       return undefined;
     }
     return v.trim();
@@ -53,11 +55,11 @@ export class Fields {
   int(key: string, min: number, max: number, required = false): number | undefined {
     const v = this.value[key];
     if (v === undefined || v === null) {
-      if (required) this.src.report(this.path, `missing required key "${key}"`);
+      if (required) this.src.report(this.path, said('requiredKey', { key }));
       return undefined;
     }
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      this.report(key, `"${key}" must be a whole number from ${min} to ${max}`);
+      this.report(key, said('wholeNumber', { key, min, max }));
       return undefined;
     }
     return v;
@@ -67,7 +69,7 @@ export class Fields {
     const v = this.value[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'boolean') {
-      this.report(key, `"${key}" must be true or false`);
+      this.report(key, said('boolean', { key }));
       return undefined;
     }
     return v;
@@ -76,23 +78,24 @@ export class Fields {
   list(key: string, required = false): unknown[] | undefined {
     const v = this.value[key];
     if (v === undefined || v === null) {
-      if (required) this.src.report(this.path, `missing required key "${key}"`);
+      if (required) this.src.report(this.path, said('requiredKey', { key }));
       return undefined;
     }
     if (!Array.isArray(v) || (required && v.length === 0)) {
-      this.report(key, `"${key}" must be a${required ? ' non-empty' : ''} list`);
+      this.report(key, said(required ? 'nonEmptyList' : 'list', { key }));
       return undefined;
     }
     return v;
   }
 
-  textList(key: string, required = false, pattern?: RegExp, patternHint?: string): string[] | undefined {
+  /** `pattern` comes with the code that says what form an item must have. */
+  textList(key: string, required = false, pattern?: { test: RegExp; code: ProblemCode }): string[] | undefined {
     const items = this.list(key, required);
     if (!items) return undefined;
     const out: string[] = [];
     items.forEach((item, i) => {
-      if (typeof item !== 'string' || item.trim() === '') this.src.report([...this.at(key), i], `each item of "${key}" must be non-empty text`);
-      else if (pattern && !pattern.test(item)) this.src.report([...this.at(key), i], `"${item}" in "${key}" ${patternHint ?? 'has the wrong form'}`);
+      if (typeof item !== 'string' || item.trim() === '') this.src.report([...this.at(key), i], said('listItemText', { key }));
+      else if (pattern && !pattern.test.test(item)) this.src.report([...this.at(key), i], said(pattern.code, { item, key }));
       else out.push(item.trim());
     });
     return out.length === items.length ? out : undefined;

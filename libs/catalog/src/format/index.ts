@@ -2,3 +2,4 @@ export * from './bibliography-reader';
 export * from './citation-resolver';
 export * from './course-reader';
 export * from './course-source';
+export * from './problem-codes';

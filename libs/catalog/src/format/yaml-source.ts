@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Problem } from './course-source';
+import { ProblemText, said } from './problem-codes';
 
 type Path = (string | number)[];
 
@@ -21,7 +22,7 @@ export class YamlSource {
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
     for (const err of [...this.doc.errors, ...this.doc.warnings]) {
       const line = err.linePos?.[0]?.line ?? 1;
-      problems.push({ file, line: line + lineOffset, message: `YAML: ${err.message.split('\n')[0]}` });
+      problems.push({ file, line: line + lineOffset, ...said('yaml', { detail: err.message.split('\n')[0] ?? '' }) });
     }
     this.data = this.doc.errors.length ? undefined : this.doc.toJS();
   }
@@ -44,8 +45,8 @@ export class YamlSource {
     return line + this.lineOffset;
   }
 
-  report(path: Path, message: string): void {
-    this.problems.push({ file: this.file, line: this.lineOf(path), message });
+  report(path: Path, text: ProblemText): void {
+    this.problems.push({ file: this.file, line: this.lineOf(path), ...text });
   }
 
   private lineAt(node: Node | undefined): number | undefined {

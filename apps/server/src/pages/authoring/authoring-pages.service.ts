@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ReportService } from '@themis/assessment';
-import { applyLessonUpdate, AuthoringService, Author, DraftResponse, findLesson } from '@themis/catalog';
+import { applyLessonUpdate, AuthoringService, Author, DraftResponse, findLesson, removeLesson } from '@themis/catalog';
 import { DomainError, ErrorCode } from '@themis/core';
+import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
+import { conflictMessage, deletedLink, problemMessage } from './page-messages';
 
 type Form = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -13,22 +15,23 @@ const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 's
 export class AuthoringPagesService {
   constructor(private readonly authoring: AuthoringService, private readonly reports: ReportService) {}
 
-  async lessonEditor(author: Author, slug: string, lessonSlug: string, overrides?: { form: Form; message?: string; status?: number }): Promise<PageResult> {
+  async lessonEditor(author: Author, slug: string, lessonSlug: string, overrides?: { form?: Form; message?: string | Message; status?: number }): Promise<PageResult> {
     const { draft } = await this.authoring.openDraft(author, slug);
     const { lesson, module } = findLesson(draft.content, lessonSlug);
-    const markdown = str(overrides?.form['markdown']) ?? lesson.markdown;
-    const title = str(overrides?.form['title']) ?? lesson.title;
-    const cases = overrides ? list(overrides.form['cases']) : lesson.cases;
+    const form = overrides?.form;
+    const markdown = str(form?.['markdown']) ?? lesson.markdown;
+    const title = str(form?.['title']) ?? lesson.title;
+    const cases = form ? list(form['cases']) : lesson.cases;
     const mi = draft.content.modules.indexOf(module);
     const li = module.lessons.indexOf(lesson);
     const prefix = `modules.${mi}.lessons.${li}.`;
-    const errors = Object.fromEntries(draft.problems.filter((p) => p.field.startsWith(prefix)).map((p) => [p.field.slice(prefix.length).split('.')[0], p.message]));
+    const errors = Object.fromEntries(draft.problems.filter((p) => p.field.startsWith(prefix)).map((p) => [p.field.slice(prefix.length).split('.')[0], problemMessage(p)]));
     const bibliography = (await this.authoring.bibliographyList()).map((c) => ({ key: c.key, name: c.name, selected: cases.includes(c.key) }));
     return {
       view: 'pages/authoring/lesson-editor',
       status: overrides?.status ?? 200,
       data: {
-        slug, lessonSlug, revision: str(overrides?.form['revision']) ?? String(draft.revision), baseVersion: draft.baseVersion,
+        slug, lessonSlug, moduleSlug: module.slug, storedTitle: lesson.title, revision: str(form?.['revision']) ?? String(draft.revision), baseVersion: draft.baseVersion,
         updatedByName: draft.updatedByName, updatedAt: draft.updatedAt, title, minutes: lesson.minutes ?? '', markdown,
         preview: (await this.authoring.preview(markdown)).html, bibliography, errors, message: overrides?.message,
         otherProblems: draft.problems.filter((p) => !p.field.startsWith(prefix)).length,
@@ -43,7 +46,23 @@ export class AuthoringPagesService {
       await this.saveLesson(author, slug, lessonSlug, form);
       return { redirect: `/staff/authoring/${slug}/lessons/${lessonSlug}?saved=1` };
     } catch (err) {
-      if (err instanceof DomainError && err.code === ErrorCode.Conflict) return this.lessonEditor(author, slug, lessonSlug, { form, message: err.message, status: 409 });
+      if (err instanceof DomainError && err.code === ErrorCode.Conflict) return this.lessonEditor(author, slug, lessonSlug, { form, message: conflictMessage(err), status: 409 });
+      throw err;
+    }
+  }
+
+  /** Deletes the lesson from the draft and goes back to its module; a stale form deletes nothing. */
+  async deleteLesson(author: Author, slug: string, lessonSlug: string, form: Form): Promise<PageResult> {
+    const revision = Number(form['revision']);
+    let moduleSlug = '';
+    try {
+      await this.authoring.editDraft(author, slug, Number.isInteger(revision) ? revision : -1, (d) => {
+        moduleSlug = findLesson(d, lessonSlug).module.slug;
+        removeLesson(d, lessonSlug);
+      });
+      return { redirect: `/staff/authoring/${slug}/modules/${moduleSlug}?${deletedLink('lesson', lessonSlug)}` };
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.Conflict) return this.lessonEditor(author, slug, lessonSlug, { message: conflictMessage(err, 'delete'), status: 409 });
       throw err;
     }
   }

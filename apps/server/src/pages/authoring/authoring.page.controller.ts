@@ -25,6 +25,12 @@ export class AuthoringPageController {
   async saveLesson(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.postLesson(user, slug, lesson, body));
   }
+
+  @RequirePermission(Permission.AuthorCourses)
+  @Post('authoring/:slug/lessons/:lesson/deletion')
+  async deleteLesson(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.deleteLesson(user, slug, lesson, body));
+  }
 }
 
 /** JSON endpoints for the editor script, on the page side so they use the session cookie and CSRF header. */

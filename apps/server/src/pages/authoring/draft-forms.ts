@@ -1,5 +1,6 @@
 import { CLE_CATEGORIES, DraftCourse, DraftModule, DraftQuestion, DraftQuiz, newQuiz, optionalText, uniqueQuestionId } from '@themis/catalog';
 import { PROFESSIONS } from '@themis/core';
+import type { Message } from '../../web/i18n';
 
 /**
  * The editor's plain forms (no script needed) read into edits of the draft content. Each reader
@@ -7,7 +8,8 @@ import { PROFESSIONS } from '@themis/core';
  * what the course-file validator judges (missing text, bad citations…) is saved and shown as problems.
  */
 export type Form = Record<string, unknown>;
-export type FieldErrors = Record<string, string>;
+/** By input id: a translation key for the form's own checks, or a Message for a validator problem. */
+export type FieldErrors = Record<string, string | Message>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;

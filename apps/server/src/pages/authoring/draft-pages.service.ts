@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { AuthoringService, Author, CLE_CATEGORIES, DraftCourse, DraftQuestion, DraftResponse, findModule, findQuiz } from '@themis/catalog';
+import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, findQuiz, removeModule, removeQuiz } from '@themis/catalog';
 import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
+import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
+import { conflictMessage, deletedLink, problemMessage } from './page-messages';
 import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, SPARE_OPTIONS, text } from './draft-forms';
 
 type Upload = { buffer: Buffer; size: number; originalname?: string } | undefined;
 interface Overrides {
   form?: Form;
   errors?: FieldErrors;
-  message?: string;
+  /** A translation key, or a Message with its parameters (a conflict names who saved first). */
+  message?: string | Message;
+  /** What the last action did, e.g. a deletion, shown above the form. */
+  notice?: Message;
   status?: number;
   /** The add-module form's own values, kept when it is refused. */
   moduleForm?: Form;
@@ -19,7 +24,7 @@ const revisionOf = (form: Form) => {
   return Number.isInteger(n) && n > 0 ? n : -1;
 };
 const is = (err: unknown, ...codes: ErrorCode[]): err is DomainError => err instanceof DomainError && codes.includes(err.code);
-const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems']) ? (err.details!['problems'] as { line?: number; message: string; file?: string }[]) : []);
+const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems']) ? (err.details!['problems'] as { line?: number; message: string; file?: string; code?: ProblemCode; params?: Record<string, string | number> }[]) : []);
 
 /**
  * The editor's pages beyond the lesson editor: course list, new course or draft, course, module
@@ -30,7 +35,7 @@ const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems
 export class DraftPagesService {
   constructor(private readonly authoring: AuthoringService) {}
 
-  async index(overrides: Overrides & { imported?: { slug: string; version: number; changed: boolean }[]; importProblems?: { text: string }[]; published?: { slug?: string; version?: string } } = {}): Promise<PageResult> {
+  async index(overrides: Overrides & { imported?: { slug: string; version: number; changed: boolean }[]; importProblems?: { place: string; text: string | Message }[]; published?: { slug?: string; version?: string } } = {}): Promise<PageResult> {
     const published = overrides.published?.slug && /^[a-z0-9-]{1,100}$/.test(overrides.published.slug) && /^\d{1,9}$/.test(overrides.published.version ?? '') ? overrides.published : undefined;
     const courses = (await this.authoring.listCourses()).map((c) => {
       // Newest first in the export list; the diff link compares the two newest versions.
@@ -40,7 +45,7 @@ export class DraftPagesService {
     return {
       view: 'pages/authoring/index',
       status: overrides.status ?? 200,
-      data: { courses, form: { slug: text(overrides.form ?? {}, 'slug'), title: text(overrides.form ?? {}, 'title') }, errors: overrides.errors ?? {}, message: overrides.message, imported: overrides.imported, importProblems: overrides.importProblems, published },
+      data: { courses, form: { slug: text(overrides.form ?? {}, 'slug'), title: text(overrides.form ?? {}, 'title') }, errors: overrides.errors ?? {}, message: overrides.message, notice: overrides.notice, imported: overrides.imported, importProblems: overrides.importProblems, published },
     };
   }
 
@@ -82,8 +87,8 @@ export class DraftPagesService {
         validityMonths: val('validityMonths', c.validityMonths), minLessonSeconds: val('minLessonSeconds', c.minLessonSeconds),
         published: f ? f['published'] !== undefined : c.published,
         modules: c.modules.map((m) => ({ ...m, lessonCount: m.lessons.length })),
-        problems: draft.problems.map((p) => ({ ...p, ...problemPlace(slug, c, p.field) })),
-        errors, message: overrides.message, publishedVersion: overrides.published,
+        problems: draft.problems.map((p) => ({ field: p.field, text: problemMessage(p), ...problemPlace(slug, c, p.field) })),
+        errors, message: overrides.message, notice: overrides.notice, publishedVersion: overrides.published,
         newModule: { slug: text(overrides.moduleForm ?? {}, 'moduleSlug'), title: text(overrides.moduleForm ?? {}, 'moduleTitle') },
       },
     };
@@ -118,7 +123,8 @@ export class DraftPagesService {
         lessons: m.lessons.map((l, i) => ({ slug: l.slug, title: l.title, position: f ? text(f, `order.${l.slug}`) : String(i + 1), error: errors[`order-${l.slug}`] })),
         quiz: m.quiz ? { slug: m.quiz.slug, title: m.quiz.title, questions: m.quiz.questions.length } : null,
         newLesson: { slug: text(f ?? {}, 'lessonSlug'), title: text(f ?? {}, 'lessonTitle') }, quizTitle: text(f ?? {}, 'quizTitle'),
-        errors, message: overrides.message,
+        storedTitle: m.title, lessonCount: m.lessons.length,
+        errors, message: overrides.message, notice: overrides.notice,
       },
     };
   }
@@ -168,7 +174,7 @@ export class DraftPagesService {
       data: {
         slug, quizSlug, moduleSlug: module.slug, revision: f ? text(f, 'revision') : draft.revision,
         title: val('title', quiz.title), passMark: val('passMark', quiz.passMark), maxAttempts: val('maxAttempts', quiz.maxAttempts), timeLimitMinutes: val('timeLimitMinutes', quiz.timeLimitMinutes),
-        questions, errors, message: overrides.message, gift: overrides.gift, baseVersion: draft.baseVersion,
+        questions, errors, message: overrides.message, gift: overrides.gift, baseVersion: draft.baseVersion, storedTitle: quiz.title, questionCount: quiz.questions.length,
       },
     };
   }
@@ -187,7 +193,8 @@ export class DraftPagesService {
       const r = await this.authoring.importGift(author, slug, revisionOf(form), quizSlug, gift);
       return this.quiz(slug, quizSlug, { gift: { imported: r.imported.length, notImported: r.notImported } });
     } catch (err) {
-      if (is(err, ErrorCode.Conflict, ErrorCode.ValidationFailed)) return this.quiz(slug, quizSlug, { message: err.message, status: err.code === ErrorCode.Conflict ? 409 : 400 });
+      if (is(err, ErrorCode.Conflict)) return this.quiz(slug, quizSlug, { message: conflictMessage(err), status: 409 });
+      if (is(err, ErrorCode.ValidationFailed)) return this.quiz(slug, quizSlug, { message: err.message, status: 400 });
       throw err;
     }
   }
@@ -199,7 +206,7 @@ export class DraftPagesService {
       return { redirect: `/staff/authoring?published=${encodeURIComponent(slug)}&version=${r.version}` };
     } catch (err) {
       if (is(err, ErrorCode.ValidationFailed)) return this.draft(slug, { message: 'authoring.publishBlocked', status: 422 });
-      if (is(err, ErrorCode.Conflict)) return this.draft(slug, { message: err.message, status: 409 });
+      if (is(err, ErrorCode.Conflict)) return this.draft(slug, { message: conflictMessage(err), status: 409 });
       throw err;
     }
   }
@@ -226,8 +233,14 @@ export class DraftPagesService {
     return this.authoring.exportArchive(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
   }
 
+  /** `version=draft`: the quiz as it stands in the draft (a new quiz has no version yet); a number: as published in it; none: the current version. */
   async exportGift(slug: string, quizSlug: string, version?: string): Promise<{ filename: string; body: string }> {
-    const v = version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined;
+    if (version === 'draft') {
+      const { revision, gift } = await this.authoring.exportDraftGift(slug, quizSlug);
+      return { filename: `${slug}-${quizSlug}-draft-r${revision}.gift.txt`, body: gift };
+    }
+    if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be "draft" or a whole number from 1', { field: 'version' });
+    const v = version === undefined ? undefined : Number(version);
     return { filename: `${slug}-${quizSlug}${v ? `-v${v}` : ''}.gift.txt`, body: await this.authoring.exportGift(slug, quizSlug, v) };
   }
 
@@ -238,9 +251,40 @@ export class DraftPagesService {
       return this.index({ imported: r.courses });
     } catch (err) {
       if (is(err, ErrorCode.ValidationFailed)) {
-        const problems = problemList(err).map((p) => ({ text: [p.file, p.line].filter((x) => x !== undefined).join(':') + (p.file ? ': ' : '') + p.message }));
+        const problems = problemList(err).map((p) => ({ place: [p.file, p.line].filter((x) => x !== undefined).join(':'), text: p.code ? problemMessage({ code: p.code, params: p.params ?? {} }) : p.message }));
         return this.index({ errors: { 'archive-file': err.message }, importProblems: problems, status: 400 });
       }
+      throw err;
+    }
+  }
+
+  /** Deletes the draft (published versions stay); a stale form deletes nothing and shows who saved since. */
+  async discardDraft(slug: string, form: Form): Promise<PageResult> {
+    try {
+      await this.authoring.discardDraft(slug, revisionOf(form));
+      return { redirect: `/staff/authoring?discarded=${encodeURIComponent(slug)}` };
+    } catch (err) {
+      if (is(err, ErrorCode.Conflict)) return this.draft(slug, { message: conflictMessage(err, 'delete'), status: 409 });
+      throw err;
+    }
+  }
+
+  deleteModule(author: Author, slug: string, moduleSlug: string, form: Form): Promise<PageResult> {
+    return this.remove(author, slug, form, (d) => removeModule(d, moduleSlug), `/staff/authoring/${slug}?${deletedLink('module', moduleSlug)}`, (o) => this.module(slug, moduleSlug, o));
+  }
+
+  async deleteQuiz(author: Author, slug: string, quizSlug: string, form: Form): Promise<PageResult> {
+    const { module } = findQuiz((await this.authoring.getDraft(slug)).content, quizSlug);
+    return this.remove(author, slug, form, (d) => removeQuiz(d, quizSlug), `/staff/authoring/${slug}/modules/${module.slug}?${deletedLink('quiz', quizSlug)}`, (o) => this.quiz(slug, quizSlug, o));
+  }
+
+  /** A deletion under the revision check; when stale, the page is shown as it now is, with who saved since. */
+  private async remove(author: Author, slug: string, form: Form, apply: (d: DraftCourse) => void, next: string, rerender: (o: Overrides) => Promise<PageResult>): Promise<PageResult> {
+    try {
+      await this.authoring.editDraft(author, slug, revisionOf(form), apply);
+      return { redirect: next };
+    } catch (err) {
+      if (is(err, ErrorCode.Conflict)) return rerender({ message: conflictMessage(err, 'delete'), status: 409 });
       throw err;
     }
   }
@@ -251,13 +295,13 @@ export class DraftPagesService {
       await this.authoring.editDraft(author, slug, revisionOf(form), apply);
       return { redirect: next };
     } catch (err) {
-      if (is(err, ErrorCode.Conflict)) return rerender({ form, message: err.message, status: 409 });
+      if (is(err, ErrorCode.Conflict)) return rerender({ form, message: conflictMessage(err), status: 409 });
       throw err;
     }
   }
 
   private courseErrors(draft: DraftResponse): FieldErrors {
-    return Object.fromEntries(draft.problems.filter((p) => !p.field.startsWith('modules.') && p.field !== '').map((p) => [courseInputId(p.field), p.message]));
+    return Object.fromEntries(draft.problems.filter((p) => !p.field.startsWith('modules.') && p.field !== '').map((p) => [courseInputId(p.field), problemMessage(p)]));
   }
 
   private prefixErrors(draft: DraftResponse, prefix: string, toId: (rest: string) => string | null): FieldErrors {
@@ -265,7 +309,7 @@ export class DraftPagesService {
     for (const p of draft.problems) {
       if (!p.field.startsWith(prefix)) continue;
       const id = toId(p.field.slice(prefix.length));
-      if (id && !out[id]) out[id] = p.message;
+      if (id && !out[id]) out[id] = problemMessage(p);
     }
     return out;
   }

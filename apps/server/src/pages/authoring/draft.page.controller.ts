@@ -7,6 +7,7 @@ import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
 import type { Form } from './draft-forms';
 import { DraftPagesService } from './draft-pages.service';
+import { deletedNotice } from './page-messages';
 
 type Upload = { buffer: Buffer; size: number } | undefined;
 const ZIP_UPLOAD = { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 2 } };
@@ -23,8 +24,9 @@ export class DraftPageController {
   constructor(private readonly pages: DraftPagesService) {}
 
   @Get()
-  async index(@Req() req: Request, @Res() res: Response, @Query('published') published?: string, @Query('version') version?: string): Promise<void> {
-    send(req, res, await this.pages.index({ published: { slug: published, version } }));
+  async index(@Req() req: Request, @Res() res: Response, @Query('published') published?: string, @Query('version') version?: string, @Query('discarded') discarded?: string): Promise<void> {
+    const notice = discarded && /^[a-z0-9-]{1,100}$/.test(discarded) ? { key: 'authoring.discarded', params: { slug: discarded } } : undefined;
+    send(req, res, await this.pages.index({ published: { slug: published, version }, notice }));
   }
 
   @Post('courses')
@@ -39,8 +41,13 @@ export class DraftPageController {
   }
 
   @Get(':slug')
-  async draft(@Param('slug', SlugPipe) slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    send(req, res, await this.pages.draft(slug));
+  async draft(@Param('slug', SlugPipe) slug: string, @Req() req: Request, @Res() res: Response, @Query('deleted') deleted?: string, @Query('what') what?: string): Promise<void> {
+    send(req, res, await this.pages.draft(slug, { notice: deletedNotice(deleted, what) }));
+  }
+
+  @Post(':slug/deletion')
+  async discard(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.discardDraft(slug, body));
   }
 
   @Post(':slug/draft')
@@ -59,8 +66,13 @@ export class DraftPageController {
   }
 
   @Get(':slug/modules/:module')
-  async module(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    send(req, res, await this.pages.module(slug, module));
+  async module(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Req() req: Request, @Res() res: Response, @Query('deleted') deleted?: string, @Query('what') what?: string): Promise<void> {
+    send(req, res, await this.pages.module(slug, module, { notice: deletedNotice(deleted, what) }));
+  }
+
+  @Post(':slug/modules/:module/deletion')
+  async deleteModule(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.deleteModule(user, slug, module, body));
   }
 
   @Post(':slug/modules/:module')
@@ -76,6 +88,11 @@ export class DraftPageController {
   @Post(':slug/quizzes/:quiz')
   async saveQuiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.saveQuiz(user, slug, quiz, body));
+  }
+
+  @Post(':slug/quizzes/:quiz/deletion')
+  async deleteQuiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.deleteQuiz(user, slug, quiz, body));
   }
 
   /** Under the session cookie: the API's GIFT export wants a Bearer token, which a browser link cannot send. */

@@ -1,0 +1,84 @@
+/**
+ * Every problem the course-file readers report, by a stable code. The English text is what
+ * `courses:validate` prints and the API returns as `message`; the editor's pages show the
+ * code's translation (`problem.<code>` in apps/server/i18n) filled with the same parameters.
+ */
+export const PROBLEM_MESSAGES = {
+  yaml: 'YAML: {detail}',
+  coursesFolderMissing: 'courses folder not found',
+  'mapping.file': '{file} must be a mapping of keys to values',
+  'mapping.frontMatter': 'lesson front matter must be a mapping of keys to values',
+  'mapping.question': 'question {n} must be a mapping of keys to values',
+  'mapping.option': 'option {n} must be a mapping of keys to values',
+  'mapping.case': 'case "{case}" must be a mapping of keys to values',
+  'unknownKey.file': 'unknown key "{key}" in {file} (allowed: {allowed})',
+  'unknownKey.frontMatter': 'unknown key "{key}" in lesson front matter (allowed: {allowed})',
+  'unknownKey.question': 'unknown key "{key}" in question {n} (allowed: {allowed})',
+  'unknownKey.option': 'unknown key "{key}" in option {n} (allowed: {allowed})',
+  'unknownKey.case': 'unknown key "{key}" in case "{case}" (allowed: {allowed})',
+  requiredKey: 'missing required key "{key}"',
+  emptyText: '"{key}" must be non-empty text',
+  tooLong: '"{key}" is longer than {max} characters',
+  wholeNumber: '"{key}" must be a whole number from {min} to {max}',
+  boolean: '"{key}" must be true or false',
+  list: '"{key}" must be a list',
+  nonEmptyList: '"{key}" must be a non-empty list',
+  listItemText: 'each item of "{key}" must be non-empty text',
+  listItemSlug: '"{item}" in "{key}" must be lower-case letters, digits and hyphens',
+  listItemApplicationNumber: '"{item}" in "{key}" must have the form NNNNN/YY',
+  folderNotSlug: 'course folder name "{slug}" must be lower-case letters, digits and hyphens',
+  language: '"language" must be one of: {allowed}',
+  audience: 'audience "{value}" must be one of: {allowed}',
+  cleHoursMapping: '"cleHours" must map CLE categories to hours',
+  cleCategory: 'CLE category "{category}" must be one of: {allowed}',
+  cleHoursStep: 'hours for "{category}" must be a number from 0 to 200 in steps of 0.25',
+  cleHoursTotal: 'a course must carry more than 0 CLE hours',
+  moduleListedTwice: 'module "{slug}" is listed twice',
+  moduleNoFile: 'module "{slug}" has no {slug}/module.yaml',
+  lessonSlugTwice: 'lesson slug "{slug}" is used twice in this course',
+  quizSlugTwice: 'quiz slug "{slug}" is used twice in this course',
+  lessonListedTwice: 'lesson "{slug}" is listed twice',
+  lessonNoFile: 'lesson "{slug}" has no file {slug}.md',
+  lessonNotListed: 'lesson file {file} is not listed in module.yaml "lessons"',
+  frontMatterMissing: 'a lesson starts with YAML front matter between two "---" lines (title at least)',
+  lessonEmpty: 'the lesson has no text after its front matter',
+  lessonTextType: 'the lesson text must be text',
+  notSlug: '"{value}" must be lower-case letters, digits and hyphens',
+  citationUnknown: 'citation "{key}" is not in the bibliography (courses/bibliography/*.yaml)',
+  quizSlug: 'quiz slug "{slug}" must be lower-case letters, digits and hyphens',
+  questionId: 'question id "{id}" must be lower-case letters, digits and hyphens',
+  questionIdTwice: 'question id "{id}" is used twice in this quiz',
+  questionType: '"type" must be one of: {allowed}',
+  trueFalseOptions: 'a true_false question gives "answer: true" or "answer: false" instead of options',
+  trueFalseAnswer: 'a true_false question needs "answer: true" or "answer: false"',
+  answerOnlyTrueFalse: '"answer" is only for true_false questions; mark options with "correct: true"',
+  optionTwice: 'option "{text}" appears twice',
+  optionsTooFew: 'a question needs at least two options',
+  optionsTooMany: 'a question has at most 12 options',
+  noCorrectOption: 'no option is marked "correct: true"',
+  singleManyCorrect: 'a single-answer question has exactly one correct option (found {count}); use type: multiple',
+  multipleAllCorrect: 'a multiple-answer question needs at least one wrong option',
+  bibliographyMapping: 'a bibliography file must map case keys to entries',
+  caseKey: 'case key "{key}" must be lower-case letters, digits and hyphens',
+  judgmentDate: '"judgmentDate" must be a real date written YYYY-MM-DD',
+  formation: '"formation" must be one of: {allowed}',
+  caseConflict: 'case "{key}" is also defined in {file} with different facts',
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
+export type ProblemParams = Record<string, string | number>;
+
+/** A problem as said: its code, the parameters a translation fills in, and the English sentence. */
+export interface ProblemText {
+  code: ProblemCode;
+  params: ProblemParams;
+  message: string;
+}
+
+export function said(code: ProblemCode, params: ProblemParams = {}): ProblemText {
+  const message = PROBLEM_MESSAGES[code].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return { code, params, message };
+}
+
+/** Where a mapping sits, for "… must be a mapping" and "unknown key … in …". */
+export type Place = { kind: 'file'; file: string } | { kind: 'frontMatter' } | { kind: 'question' | 'option'; n: number } | { kind: 'case'; case: string };

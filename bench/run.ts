@@ -48,6 +48,11 @@ const CPU_PROF = option('--cpu-prof');
 const ONLY = option('--only')?.split(',');
 const want = (section: string) => !ONLY || ONLY.includes(section);
 
+/** The V8 flags `npm start` runs the server with (package.json config.server_node_flags), so the bench measures the same process. */
+const SERVER_NODE_FLAGS: string[] = String((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config?: { server_node_flags?: string } }).config?.server_node_flags ?? '')
+  .split(/\s+/)
+  .filter(Boolean);
+
 const figures: Figure[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -247,7 +252,7 @@ async function main(): Promise<void> {
     add({ name: 'seed', value: round(seeded.seconds, 1), unit: 's', baseline: null, note: Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ') });
 
     // 3. Servers: the real one and the bare baselines.
-    server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY, CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []);
+    server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY, [...SERVER_NODE_FLAGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [])]);
     bare = await startProcess(path.join(DIST, 'bench', 'baselines', 'bare-server.js'), { DATABASE_URL: pg.url, JWT_SECRET: secret, PORT: String(await freePort()) }, /bare baseline ready at (http:\/\/\S+)/);
     const pid = server.child.pid!;
     log(`server pid ${pid} at ${server.url}; bare baseline at ${bare.url}`);
@@ -267,7 +272,7 @@ async function main(): Promise<void> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const env = { DATA_DIR: dataDir, KEYS_DIR: keysDir, COURSES_DIR: path.join(ROOT, 'courses'), NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: secret, PORT: String(await freePort()), DATABASE_URL: '', WEB_CONCURRENCY: String(WORKERS) };
-    const p = await startProcess(path.join(DIST, 'apps', 'server', 'src', 'main.js'), env, /Themis is ready at (http:\/\/\S+)/);
+    const p = await startProcess(path.join(DIST, 'apps', 'server', 'src', 'main.js'), env, /Themis is ready at (http:\/\/\S+)/, SERVER_NODE_FLAGS);
     times.push(p.readyMs / 1000);
     await p.stop();
   }
@@ -275,7 +280,7 @@ async function main(): Promise<void> {
 
   printTable();
   if (JSON_FILE) {
-    fs.writeFileSync(path.resolve(JSON_FILE), JSON.stringify({ date: new Date().toISOString(), quick: QUICK, scale: SCALE, durationSeconds: DURATION, connections: CONNECTIONS, workers: WORKERS, cpus: os.cpus().length, node: process.version, figures }, null, 2) + '\n');
+    fs.writeFileSync(path.resolve(JSON_FILE), JSON.stringify({ date: new Date().toISOString(), quick: QUICK, scale: SCALE, durationSeconds: DURATION, connections: CONNECTIONS, workers: WORKERS, cpus: os.cpus().length, node: process.version, serverNodeFlags: SERVER_NODE_FLAGS.join(" "), figures }, null, 2) + '\n');
     log(`wrote ${JSON_FILE}`);
   }
   const failed = figures.filter((f) => !f.skipped && (f.value === null || Number.isNaN(f.value)));

@@ -32,18 +32,19 @@
 
   function autosave() {
     if (stale) return;
-    status.textContent = 'Saving…';
+    // The words come from the page (data-* attributes, in the trainer's language).
+    status.textContent = status.dataset.saving;
     post(form.dataset.autosaveUrl, fields()).then(function (r) {
       if (r.status === 200) {
         // Every form on the page (the lesson's and its delete form) now stands on the new revision.
         Array.prototype.forEach.call(document.querySelectorAll('input[name="revision"]'), function (input) { input.value = String(r.json.revision); });
-        status.textContent = 'Draft saved (revision ' + r.json.revision + ').';
+        status.textContent = status.dataset.saved.replace('{revision}', String(r.json.revision));
       } else {
         if (r.status === 409) stale = true;
-        status.textContent = r.json.message || 'Not saved.';
+        status.textContent = r.status === 409 ? status.dataset.conflict : status.dataset.failed + (r.json.message ? ' ' + r.json.message : '');
         status.className = 'form-errors';
       }
-    }).catch(function () { status.textContent = 'Not saved: the server could not be reached.'; });
+    }).catch(function () { status.textContent = status.dataset.offline; });
   }
 
   form.addEventListener('input', function () {

@@ -59,19 +59,19 @@ describe(parseGift.name, () => {
   it('reports every kind it cannot represent, line by line, and keeps a missing-word question with a blank', () => {
     const sut = parseGift(fixture('unsupported.gift'));
     expect(sut.problems).toEqual([
-      { line: 2, message: expect.stringMatching(/^question "numeric": a numerical question is not supported/) },
-      { line: 4, message: expect.stringMatching(/^question "matching": a matching question/) },
-      { line: 9, message: expect.stringMatching(/^question "short": a short-answer question/) },
-      { line: 11, message: expect.stringMatching(/^question "essay": an essay question/) },
-      { line: 15, message: expect.stringMatching(/^question: a description with no answer block/) },
-      { line: 17, message: expect.stringMatching(/^question "partial": partial credit/) },
-      { line: 19, message: expect.stringMatching(/^question "cloze": more than one answer block/) },
+      { line: 2, code: 'numerical', title: 'numeric', message: expect.stringMatching(/^question "numeric": a numerical question is not supported/) },
+      { line: 4, code: 'matching', title: 'matching', message: expect.stringMatching(/^question "matching": a matching question/) },
+      { line: 9, code: 'short_answer', title: 'short', message: expect.stringMatching(/^question "short": a short-answer question/) },
+      { line: 11, code: 'essay', title: 'essay', message: expect.stringMatching(/^question "essay": an essay question/) },
+      { line: 15, code: 'no_answer_block', message: expect.stringMatching(/^question: a description with no answer block/) },
+      { line: 17, code: 'partial_credit', title: 'partial', message: expect.stringMatching(/^question "partial": partial credit/) },
+      { line: 19, code: 'cloze', title: 'cloze', message: expect.stringMatching(/^question "cloze": more than one answer block/) },
     ]);
     expect(sut.questions).toEqual([expect.objectContaining({ title: 'missing-word', type: 'single', prompt: 'The Court sits in _____ in France.' })]);
   });
 
   it('reports an answer block that is never closed', () => {
-    expect(parseGift('::open::Question {=a ~b\n').problems).toEqual([{ line: 1, message: expect.stringMatching(/never closed/) }]);
+    expect(parseGift('::open::Question {=a ~b\n').problems).toEqual([{ line: 1, code: 'unclosed_block', title: 'open', message: expect.stringMatching(/never closed/) }]);
   });
 });
 

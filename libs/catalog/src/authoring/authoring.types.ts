@@ -1,3 +1,4 @@
+import type { GiftProblem } from './gift/gift-parser';
 import type { CaseRef } from '../format/course-source';
 import type { DraftCourse } from './course-files';
 import type { FieldProblem } from './draft-validation';
@@ -35,7 +36,7 @@ export interface GiftImportResponse {
   draft: DraftResponse;
   imported: { id: string; type: string; category: string | null }[];
   /** Every question or line Themis cannot represent, with the reason: nothing is dropped silently. */
-  notImported: { line: number; message: string }[];
+  notImported: GiftProblem[];
 }
 
 export type BibliographyResponse = CaseRef[];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, findQuiz, removeModule, removeQuiz } from '@themis/catalog';
+import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, GiftImportResponse, findQuiz, removeModule, removeQuiz } from '@themis/catalog';
 import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
@@ -136,7 +136,7 @@ export class DraftPagesService {
     return this.edit(author, slug, form, apply, `/staff/authoring/${slug}/modules/${moduleSlug}?saved=1`, (o) => this.module(slug, moduleSlug, o));
   }
 
-  async quiz(slug: string, quizSlug: string, overrides: Overrides & { gift?: { imported: number; notImported: { line: number; message: string }[] } } = {}): Promise<PageResult> {
+  async quiz(slug: string, quizSlug: string, overrides: Overrides & { gift?: { imported: number; notImported: GiftImportResponse['notImported'] } } = {}): Promise<PageResult> {
     const draft = await this.authoring.getDraft(slug);
     const { module, quiz } = findQuiz(draft.content, quizSlug);
     const mi = draft.content.modules.indexOf(module);

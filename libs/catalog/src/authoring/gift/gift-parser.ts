@@ -25,8 +25,16 @@ export interface GiftQuestion {
   generalFeedback?: string;
 }
 
+/** Why a GIFT question was not imported: a stable code (the editor translates it) and the English message the API gives. */
+export type GiftProblemCode =
+  | 'no_answer_block' | 'unclosed_block' | 'cloze' | 'no_text' | 'essay' | 'numerical' | 'unknown_block'
+  | 'matching' | 'short_answer' | 'partial_credit' | 'mixed_weights' | 'no_right_answer' | 'empty_answer';
+
 export interface GiftProblem {
   line: number;
+  code: GiftProblemCode;
+  /** The question's ::title::, when it has one. */
+  title?: string;
   message: string;
 }
 
@@ -129,10 +137,6 @@ export function parseGift(source: string): GiftParseResult {
 function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProblem[]): GiftQuestion | undefined {
   let text = hideEscapes(chunk.text);
   const line = chunk.line;
-  const refuse = (message: string) => {
-    problems.push({ line, message });
-    return undefined;
-  };
   let title: string | undefined;
   const t = /^\s*::([\s\S]*?)::/.exec(text);
   if (t) {
@@ -140,12 +144,16 @@ function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProb
     text = text.slice(t[0].length);
   }
   const name = title ? `question "${title}"` : 'question';
+  const refuse = (code: GiftProblemCode, message: string) => {
+    problems.push({ line, code, ...(title ? { title } : {}), message: `${name}: ${message}` });
+    return undefined;
+  };
   const open = text.indexOf('{');
-  if (open < 0) return refuse(`${name}: a description with no answer block is not a question Themis can ask`);
+  if (open < 0) return refuse('no_answer_block', `a description with no answer block is not a question Themis can ask`);
   const close = text.indexOf('}', open);
-  if (close < 0) return refuse(`${name}: the answer block "{" is never closed`);
+  if (close < 0) return refuse('unclosed_block', `the answer block "{" is never closed`);
   const after = text.slice(close + 1);
-  if (after.includes('{')) return refuse(`${name}: more than one answer block (embedded answers / cloze) is not supported`);
+  if (after.includes('{')) return refuse('cloze', `more than one answer block (embedded answers / cloze) is not supported`);
   const before = text.slice(0, open);
   // "Missing word" questions put text after the block: Themis shows the blank as "_____".
   const prompt = clean(after.trim() ? `${before.trimEnd()} _____ ${after.trimStart()}` : before);
@@ -157,9 +165,9 @@ function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProb
     body = body.slice(0, gf);
   }
   const trimmed = body.trim();
-  if (!prompt) return refuse(`${name}: the question has no text`);
-  if (trimmed === '') return refuse(`${name}: an essay question (empty answer block) cannot be graded by Themis`);
-  if (trimmed.startsWith('#')) return refuse(`${name}: a numerical question is not supported (Themis has single, multiple and true/false)`);
+  if (!prompt) return refuse('no_text', `the question has no text`);
+  if (trimmed === '') return refuse('essay', `an essay question (empty answer block) cannot be graded by Themis`);
+  if (trimmed.startsWith('#')) return refuse('numerical', `a numerical question is not supported (Themis has single, multiple and true/false)`);
 
   const tf = /^(T|F|TRUE|FALSE)\s*(?:#([^#]*))?(?:#([^#]*))?$/i.exec(trimmed);
   if (tf) {
@@ -172,28 +180,28 @@ function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProb
       ...(generalFeedback ? { generalFeedback } : {}),
     };
   }
-  if (!/^[=~]/.test(trimmed)) return refuse(`${name}: the answer block is neither choices (= and ~) nor true/false`);
+  if (!/^[=~]/.test(trimmed)) return refuse('unknown_block', `the answer block is neither choices (= and ~) nor true/false`);
   const items = choiceItems(trimmed);
-  if (items.length > 0 && items.every((i) => i.mark === '=' && i.matching)) return refuse(`${name}: a matching question (->) is not supported`);
+  if (items.length > 0 && items.every((i) => i.mark === '=' && i.matching)) return refuse('matching', `a matching question (->) is not supported`);
   const wrongs = items.filter((i) => i.mark === '~');
   const rights = items.filter((i) => i.mark === '=');
-  if (wrongs.length === 0) return refuse(`${name}: a short-answer question (only "=" answers) is not supported`);
+  if (wrongs.length === 0) return refuse('short_answer', `a short-answer question (only "=" answers) is not supported`);
   let options: GiftOption[];
   let type: 'single' | 'multiple';
   if (rights.length > 0) {
-    if (rights.some((r) => r.weight !== undefined && r.weight !== 100)) return refuse(`${name}: partial credit on a "=" answer is not supported`);
-    if (wrongs.some((w) => w.weight !== undefined && w.weight > 0)) return refuse(`${name}: mixing "=" with positively weighted "~" answers is not supported`);
+    if (rights.some((r) => r.weight !== undefined && r.weight !== 100)) return refuse('partial_credit', `partial credit on a "=" answer is not supported`);
+    if (wrongs.some((w) => w.weight !== undefined && w.weight > 0)) return refuse('mixed_weights', `mixing "=" with positively weighted "~" answers is not supported`);
     type = rights.length === 1 ? 'single' : 'multiple';
     options = items.map((i) => ({ text: clean(i.text), correct: i.mark === '=', ...(i.feedback && clean(i.feedback) ? { feedback: clean(i.feedback) } : {}) }));
   } else {
     // Multiple right answers are written ~%50% ~%50% ~%-100%: the positive ones are right.
     // Themis scores a question all-or-nothing, so the weights' sizes do not carry over.
     const positive = items.filter((i) => (i.weight ?? 0) > 0);
-    if (positive.length === 0) return refuse(`${name}: no answer is right (no "=" and no positive %weight%)`);
+    if (positive.length === 0) return refuse('no_right_answer', `no answer is right (no "=" and no positive %weight%)`);
     type = positive.length === 1 && positive[0]!.weight === 100 ? 'single' : 'multiple';
     options = items.map((i) => ({ text: clean(i.text), correct: (i.weight ?? 0) > 0, ...(i.feedback && clean(i.feedback) ? { feedback: clean(i.feedback) } : {}) }));
   }
-  if (options.some((o) => o.text === '')) return refuse(`${name}: an answer is empty`);
+  if (options.some((o) => o.text === '')) return refuse('empty_answer', `an answer is empty`);
   return { line, ...(title ? { title } : {}), category, type, prompt, options, ...(generalFeedback ? { generalFeedback } : {}) };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { updateReturning } from '@themis/database';
+import { preparedQuery, updateReturning } from '@themis/database';
 import { CertificateRow, normalizeRow } from './certificate.view';
 
 /** Every column but the PDF bytes, named as CertificateRow. */
@@ -36,8 +36,10 @@ export class CertificateRepository {
     return live.code;
   }
 
-  async findByCode(code: string, manager: EntityManager = this.db.manager, lock = false): Promise<CertificateRow | null> {
-    const rows = await manager.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
+  async findByCode(code: string, manager?: EntityManager, lock = false): Promise<CertificateRow | null> {
+    const sql = `SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = $1${lock ? ' FOR UPDATE' : ''}`;
+    // Outside a transaction this is the public lookup, the hottest query there is: prepared once per connection.
+    const rows = manager ? await manager.query(sql, [code]) : await preparedQuery(this.db, 'certificate-by-code', sql, [code]);
     return rows.length ? normalizeRow(rows[0]) : null;
   }
 
@@ -48,7 +50,7 @@ export class CertificateRepository {
 
   async findManyByCode(codes: string[]): Promise<CertificateRow[]> {
     if (!codes.length) return [];
-    const rows = await this.db.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = ANY($1::varchar[])`, [codes]);
+    const rows = await preparedQuery(this.db, 'certificates-by-codes', `SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = ANY($1::varchar[])`, [codes]);
     return rows.map(normalizeRow);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError, ErrorCode, normalizeEmail, notFound } from '@themis/core';
-import { isUniqueViolation } from '@themis/database';
+import { isUniqueViolation, preparedQuery } from '@themis/database';
 import { PasswordHasher } from '../auth/password-hasher';
 import { CreateUserDto, RegisterDto, UpdateProfileDto, UserResponse } from '../dto/register.dto';
 import { User } from '../entities/user.entity';
@@ -63,7 +63,7 @@ export class UsersService {
 
   /** The interface language an account chose; null when the account is gone (one column: read on every page). */
   async localeOf(id: string): Promise<User['locale'] | null> {
-    const rows: { locale: User['locale'] }[] = await this.users.query(`SELECT locale FROM users WHERE id = $1`, [id]);
+    const rows = await preparedQuery<{ locale: User['locale'] }>(this.users.manager.connection, 'user-locale', `SELECT locale FROM users WHERE id = $1`, [id]);
     return rows[0]?.locale ?? null;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '@themis/database';
 import { Enrollment } from '../entities/enrollment.entity';
 
 export interface EnrollmentRow {
@@ -68,7 +69,9 @@ export class EnrollmentRepository {
 
   /** One read of the learner's standing in a course: the enrolment, its counts and the lessons completed. */
   async standing(userId: string, courseSlug: string): Promise<(EnrollmentRow & { quizzesPassed: number; attempts: number; completedLessonIds: string[] }) | null> {
-    const rows = await this.db.query(
+    const rows = await preparedQuery<EnrollmentRow & { quizzesPassed: number; attempts: number; completedLessonIds: string[] }>(
+      this.db,
+      'enrollment-standing',
       `SELECT ${COLUMNS},
               (SELECT count(*)::int FROM quiz_passes qp WHERE qp.enrollment_id = e.id) AS "quizzesPassed",
               (SELECT count(*)::int FROM quiz_attempts qa WHERE qa.enrollment_id = e.id) AS "attempts",

@@ -1,0 +1,16 @@
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+/**
+ * For the few statements on the hottest paths (public verification, the lesson page): runs
+ * `text` as a named prepared statement straight on TypeORM's pg pool. PostgreSQL parses and
+ * plans it once per connection instead of on every call, and no TypeORM query runner is made
+ * per call. Rows come back exactly as `DataSource.query` returns them (the same pg driver and
+ * type parsers). `name` must be unique per distinct `text`.
+ */
+export async function preparedQuery<T = Record<string, unknown>>(db: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const pool = (db.driver as PostgresDriver).master as Pool;
+  const { rows } = await pool.query({ name, text, values });
+  return rows as T[];
+}

@@ -3,7 +3,8 @@ import { LearningModule } from '@themis/learning';
 import { AnswerKeyService } from './attempts/answer-key.service';
 import { AttemptService } from './attempts/attempt.service';
 import { ReportRepository } from './reports/report.repository';
+import { ReportTallies } from './reports/report-tallies';
 import { ReportService } from './reports/report.service';
 
-@Module({ imports: [LearningModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService], exports: [AttemptService, AnswerKeyService, ReportService] })
+@Module({ imports: [LearningModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies], exports: [AttemptService, AnswerKeyService, ReportService] })
 export class AssessmentModule {}

@@ -8,6 +8,7 @@ import { EnrollmentRepository, ProgressService } from '@themis/learning';
 import { AttemptResponse, QuizOverviewResponse, SubmissionResponse, SubmitAttemptDto } from '../dto/submit-attempt.dto';
 import { AttemptLayout, QuizAttempt } from '../entities/quiz-attempt.entity';
 import { gradeAttempt, shuffle } from '../grading/grading';
+import { ReportTallies } from '../reports/report-tallies';
 
 @Injectable()
 export class AttemptService {
@@ -16,6 +17,7 @@ export class AttemptService {
     private readonly catalog: CatalogService,
     private readonly progress: ProgressService,
     private readonly enrollments: EnrollmentRepository,
+    private readonly tallies: ReportTallies,
   ) {}
 
   /** Starts an attempt, or resumes the open one so a double click or a dropped connection costs no attempt. */
@@ -41,6 +43,7 @@ export class AttemptService {
          RETURNING id, number, expires_at AS "expiresAt", submitted_at AS "submittedAt", layout`,
         [userId, enrollment.id, quiz.id, attempts.length + 1, JSON.stringify(layout), quiz.timeLimitSeconds],
       );
+      await this.enrollments.markStarted(manager, enrollment.id);
       return this.toResponse(created, quiz, attempts.length + 1);
     });
   }
@@ -70,6 +73,7 @@ export class AttemptService {
       }
       if (graded.passed) await this.progress.recordQuizPass(manager, enrollment, quiz.id, attemptId);
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_id = $2`, [enrollment.id, quiz.id]);
+      await this.tallies.recordSubmission(manager, { attemptId, enrollmentId: enrollment.id, quizId: quiz.id, score: graded.score, passed: graded.passed, results: ordered });
       return { attemptId, score: graded.score, passed: graded.passed, passMark: quiz.passMark, attemptsLeft: Math.max(0, quiz.maxAttempts - count), results: ordered };
     });
   }

@@ -4,9 +4,6 @@ import { csvRows } from './csv';
 import { ReportRepository } from './report.repository';
 import { CourseReport, QuestionRow } from './report.types';
 
-/** How long a computed course report is served again (see ReportService.cache). */
-export const REPORT_CACHE_MS = 60_000;
-
 const round = (n: number | null, digits = 3) => (n === null || n === undefined ? null : Math.round(Number(n) * 10 ** digits) / 10 ** digits);
 
 export function questionFlags(difficulty: number | null, discrimination: number | null): QuestionRow['flags'] {
@@ -22,30 +19,14 @@ export function questionFlags(difficulty: number | null, discrimination: number 
 const needsLook = (a: QuestionRow, b: QuestionRow) =>
   (a.discrimination ?? Infinity) - (b.discrimination ?? Infinity) || b.flags.length - a.flags.length || a.quiz.localeCompare(b.quiz) || a.id.localeCompare(b.id);
 
-/** Course, quiz and question reports for trainers, with a CSV of each. */
+/** Course, quiz and question reports for trainers, with a CSV of each; computed fresh on every request (no cache: tallies keep it cheap). */
 @Injectable()
 export class ReportService {
-  /**
-   * Per course version, the report being computed or computed in the last REPORT_CACHE_MS: at
-   * 50,000 enrolments the aggregates take seconds, and a report a minute old is still a true
-   * picture for a trainer. Concurrent requests share one computation. Per process, nothing shared.
-   */
-  private readonly cache = new Map<string, { at: number; report: Promise<CourseReport> }>();
-
   constructor(private readonly reports: ReportRepository) {}
 
   async courseReport(slug: string, version?: number): Promise<CourseReport> {
     const v = await this.reports.version(slug, version);
     if (!v) throw notFound('Course version');
-    const hit = this.cache.get(v.id);
-    if (hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.report;
-    const report = this.compute(slug, v);
-    this.cache.set(v.id, { at: Date.now(), report });
-    report.catch(() => this.cache.delete(v.id));
-    return report;
-  }
-
-  private async compute(slug: string, v: { id: string; version: number; title: string }): Promise<CourseReport> {
     const [enrolment, lessons, quizzes, questions] = await Promise.all([
       this.reports.enrolment(v.id), this.reports.lessonTimes(v.id), this.reports.quizzes(v.id), this.reports.questions(v.id),
     ]);

@@ -42,6 +42,11 @@ export class EnrollmentRepository {
     return rows[0] ?? null;
   }
 
+  /** The enrolment's first activity (a quiz attempt; lesson visits set it in LessonTimer.recordVisit): the report's "started". */
+  async markStarted(manager: EntityManager, enrollmentId: string): Promise<void> {
+    await manager.query(`UPDATE enrollments SET started_at = now() WHERE id = $1 AND started_at IS NULL`, [enrollmentId]);
+  }
+
   /** Inserts unless present; `created` tells the first enrolment from a repeat. */
   async enroll(userId: string, courseId: string, versionId: string): Promise<{ enrolledAt: Date; versionId: string; created: boolean }> {
     const inserted = await this.db.query(

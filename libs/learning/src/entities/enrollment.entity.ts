@@ -22,6 +22,10 @@ export class Enrollment {
   @Column({ name: 'enrolled_at', type: 'timestamptz', default: () => 'now()' })
   enrolledAt: Date;
 
+  /** First lesson opened or first quiz attempt started: the trainer report's "started" without a scan of either. */
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 

@@ -7,8 +7,13 @@ export const MAX_SECONDS_ON_TASK = 2 * 60 * 60;
 
 @Injectable()
 export class LessonTimer {
+  /** The first visit of any lesson also marks the enrolment started (one statement: both or neither). */
   async recordVisit(manager: EntityManager, enrollmentId: string, lessonId: string): Promise<void> {
-    await manager.query(`INSERT INTO lesson_visits (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollmentId, lessonId]);
+    await manager.query(
+      `WITH visit AS (INSERT INTO lesson_visits (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING enrollment_id)
+       UPDATE enrollments SET started_at = now() WHERE id IN (SELECT enrollment_id FROM visit) AND started_at IS NULL`,
+      [enrollmentId, lessonId],
+    );
   }
 
   /** Seconds since the lesson was first opened (null if never opened); refuses completion under the course's minimum. */

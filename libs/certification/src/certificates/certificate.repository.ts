@@ -50,7 +50,7 @@ export class CertificateRepository {
 
   async findManyByCode(codes: string[]): Promise<CertificateRow[]> {
     if (!codes.length) return [];
-    const rows = await preparedQuery(this.db, 'certificates-by-codes', `SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = ANY($1::varchar[])`, [codes]);
+    const rows = await this.db.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = ANY($1::varchar[])`, [codes]);
     return rows.map(normalizeRow);
   }
 

@@ -98,6 +98,20 @@ describe('Verification', () => {
     expect(full.body.results).toHaveLength(1000);
   });
 
+  it('answers each code in a batch exactly as a lookup by code does: valid, revoked, expired, superseded, typed loosely', async () => {
+    const holders = await Promise.all(['Batch Valid', 'Batch Revoked', 'Batch Expired', 'Batch Superseded'].map((fullName) => loginAs(t, 'learner', { fullName })));
+    const [valid, revoked, expired, superseded] = await Promise.all(holders.map(async (h) => (await certify(t, admin, h)).code));
+    await t.db.query(`UPDATE certificates SET revoked_at = now(), revocation_reason = 'Issued in error: "quoted" \\ and ə' WHERE code = $1`, [revoked]);
+    await t.db.query(`UPDATE certificates SET expires_at = now() - interval '1 second' WHERE code = $1`, [expired]);
+    await t.db.query(`UPDATE certificates SET revoked_at = now(), revocation_reason = 'Re-issued', superseded_by = $2, replaces = $3 WHERE code = $1`, [superseded, valid, revoked]);
+    const asked = [valid.toLowerCase().replace(/-/g, ''), revoked, expired, superseded, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ'];
+    const batch = (await request(t.url).post('/api/v1/verify/batch').set('X-Api-Key', apiKey).send({ codes: asked }).expect(200)).body.results;
+    const single = await Promise.all(asked.map(async (c) => (await request(t.url).get(`/api/v1/verify/${c}`).set('X-Forwarded-For', '198.51.100.41')).body));
+    expect(batch.map((r: { status: string }) => r.status)).toEqual(['valid', 'revoked', 'expired', 'revoked', 'not_found']);
+    expect(batch.slice(0, 4)).toEqual(single.slice(0, 4));
+    expect(batch[4]).toEqual({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', status: 'not_found' });
+  });
+
   it('stops answering a revoked verifier key, and audits verifier calls and admin actions', async () => {
     const created = (await request(t.url).post('/api/v1/admin/verifiers').set(admin.auth).send({ name: 'Short-lived' }).expect(201)).body;
     await request(t.url).post('/api/v1/verify/batch').set('X-Api-Key', created.apiKey).send({ codes: [code] }).expect(200);

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
-  Audited, BatchVerifyDto, CheckCredentialDto, CredentialCheckResponse, CredentialService, DocumentVerificationResponse,
+  Audited, BatchResult, BatchVerifyDto, CheckCredentialDto, CredentialCheckResponse, CredentialService, DocumentVerificationResponse,
   HolderHoursQueryDto, HolderHoursResponse, VerificationResponse, VerificationService,
 } from '@themis/certification';
 import { Public, VerifierOnly } from '@themis/identity';
@@ -10,14 +10,12 @@ import { Public, VerifierOnly } from '@themis/identity';
 export class VerificationController {
   constructor(private readonly verification: VerificationService, private readonly credentials: CredentialService) {}
 
-  /** `{ results: BatchResult[] }`, as JSON text made by the database (see VerificationService.batchAsJson). */
   @VerifierOnly()
   @Audited('verify.batch')
   @HttpCode(200)
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @Post('api/v1/verify/batch')
-  batch(@Body() dto: BatchVerifyDto): Promise<string> {
-    return this.verification.batchAsJson(dto.codes);
+  batch(@Body() dto: BatchVerifyDto): Promise<{ results: BatchResult[] }> {
+    return this.verification.batch(dto.codes);
   }
 
   @VerifierOnly()

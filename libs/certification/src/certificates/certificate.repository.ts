@@ -48,29 +48,10 @@ export class CertificateRepository {
     return rows.length ? normalizeRow(rows[0]) : null;
   }
 
-  /**
-   * Answers for a batch lookup as JSON text built by PostgreSQL, in the order asked; `canonical[i]`
-   * is `asked[i]` normalised (null when it cannot be a code). For 1,000 codes, parsing the rows
-   * into objects, mapping them and serialising them again cost Node more than the query itself
-   * (npm run bench). The fields and the status rule are toVerification's and certificateStatus's;
-   * test/verification.e2e-spec.ts holds the two answers equal.
-   */
-  async verificationsAsJson(asked: string[], canonical: (string | null)[]): Promise<string> {
-    const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-    const [row]: { results: string }[] = await this.db.query(
-      `SELECT coalesce(json_agg(CASE WHEN c.id IS NULL THEN json_build_object('code', a.asked, 'status', 'not_found') ELSE json_build_object(
-                'code', c.code,
-                'status', CASE WHEN c.revoked_at IS NOT NULL THEN 'revoked' WHEN c.expires_at <= now() THEN 'expired' ELSE 'valid' END,
-                'holderName', c.holder_name, 'profession', c.profession, 'courseSlug', c.course_slug, 'courseTitle', c.course_title,
-                'courseVersion', c.course_version, 'cleHours', c.cle_hours::float8, 'cleCategories', c.cle_categories,
-                'completedAt', ${iso('c.completed_at')}, 'issuedAt', ${iso('c.issued_at')}, 'expiresAt', ${iso('c.expires_at')},
-                'revokedAt', ${iso('c.revoked_at')}, 'revocationReason', c.revocation_reason, 'supersededBy', c.superseded_by,
-                'replaces', c.replaces, 'issuer', c.issuer) END ORDER BY a.ord), '[]')::text AS results
-         FROM unnest($1::text[], $2::varchar[]) WITH ORDINALITY AS a(asked, canonical, ord)
-         LEFT JOIN certificates c ON c.code = a.canonical`,
-      [asked, canonical],
-    );
-    return row!.results;
+  async findManyByCode(codes: string[]): Promise<CertificateRow[]> {
+    if (!codes.length) return [];
+    const rows = await this.db.query(`SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = ANY($1::varchar[])`, [codes]);
+    return rows.map(normalizeRow);
   }
 
   async listForUser(userId: string): Promise<CertificateRow[]> {

@@ -62,14 +62,19 @@ export class VerificationService {
     return claimed ? { status: 'tampered', code: claimed } : { status: 'unknown', code: null };
   }
 
-  /**
-   * Up to 1,000 codes in one query; answers in the order asked, each unknown code as it was sent.
-   * The answer is the JSON text of `{ results: BatchResult[] }`, made by PostgreSQL.
-   */
-  async batchAsJson(codes: string[]): Promise<string> {
-    return `{"results":${await this.certificates.verificationsAsJson(codes, codes.map((c) => normalizeCertificateCode(c)))}}`;
+  /** Up to 1,000 codes in one query; answers in the order asked, each code as it was sent. */
+  async batch(codes: string[]): Promise<{ results: BatchResult[] }> {
+    const canonical = codes.map((c) => normalizeCertificateCode(c));
+    const rows = await this.certificates.findManyByCode([...new Set(canonical.filter((c): c is string => c !== null))]);
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const now = new Date();
+    return {
+      results: codes.map((asked, i) => {
+        const row = canonical[i] ? byCode.get(canonical[i]!) : undefined;
+        return row ? toVerification(row, now) : { code: asked, status: 'not_found' as const };
+      }),
+    };
   }
-
 
   /** A lawyer's certificates and CLE hours (total and per category) earned in [from, to]. */
   async holderHours(barNumber: string, from?: string, to?: string): Promise<HolderHoursResponse> {

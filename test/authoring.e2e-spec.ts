@@ -263,6 +263,11 @@ describe('Authoring', () => {
   it('saves a 120-question quiz through the page form, and answers a form over the limit with a 413 naming it', async () => {
     const pages = await pagesAs(trainer);
     await pages.post('/staff/authoring/courses', { slug: 'big-quiz', title: 'A big quiz' }).expect(303);
+    // The same slug again: refused next to the field, in words from the i18n files, nothing created.
+    const again = await pages.post('/staff/authoring/courses', { slug: 'big-quiz', title: 'Another' }).expect(409);
+    expect(again.text).toMatch(/id="new-slug-error"[^>]*>A draft of “big-quiz” already exists: open it from the list\.</);
+    const existing = await pages.post('/staff/authoring/courses', { slug: 'path-course', title: 'Another' }).expect(409);
+    expect(existing.text).toContain('A course “path-course” already exists: open a draft of it from the list instead.');
     const { body: created } = await api().get('/api/v1/author/courses/big-quiz/draft').set(trainer.auth).expect(200);
     const options = (n: number) => ['A', 'B', 'C', 'D'].map((x, k) => ({ text: `Option ${x} of question ${n}`, correct: k === 0 }));
     created.content.modules = [{ slug: 'm', title: 'M', outcomes: [], lessons: [], quiz: {

@@ -64,8 +64,8 @@ export class AuthoringService {
 
   async createCourse(author: Author, slug: string, title: string): Promise<DraftResponse> {
     if (!SLUG.test(slug) || slug.length > 100) throw new DomainError(ErrorCode.ValidationFailed, 'slug must be lower-case letters, digits and hyphens', { field: 'slug' });
-    if (await this.drafts.courseExists(slug)) throw new DomainError(ErrorCode.Conflict, `a course "${slug}" already exists: open a draft of it instead`);
-    if (!(await this.drafts.create(slug, null, emptyCourse(slug, title.trim()), author))) throw new DomainError(ErrorCode.Conflict, `a draft of "${slug}" already exists`);
+    if (await this.drafts.courseExists(slug)) throw new DomainError(ErrorCode.Conflict, `a course "${slug}" already exists: open a draft of it instead`, { exists: 'course' });
+    if (!(await this.drafts.create(slug, null, emptyCourse(slug, title.trim()), author))) throw new DomainError(ErrorCode.Conflict, `a draft of "${slug}" already exists`, { exists: 'draft' });
     return this.getDraft(slug);
   }
 

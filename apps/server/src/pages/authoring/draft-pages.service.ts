@@ -55,7 +55,11 @@ export class DraftPagesService {
     try {
       await this.authoring.createCourse(author, slug, title);
     } catch (err) {
-      if (is(err, ErrorCode.Conflict, ErrorCode.ValidationFailed)) return this.index({ form, errors: { 'new-slug': err.message }, status: err.code === ErrorCode.Conflict ? 409 : 400 });
+      if (is(err, ErrorCode.Conflict)) {
+        const exists: Message = { key: err.details?.['exists'] === 'draft' ? 'authoring.error.draftExists' : 'authoring.error.courseExists', params: { slug } };
+        return this.index({ form, errors: { 'new-slug': exists }, status: 409 });
+      }
+      if (is(err, ErrorCode.ValidationFailed)) return this.index({ form, errors: { 'new-slug': err.message }, status: 400 });
       throw err;
     }
     return { redirect: `/staff/authoring/${slug}` };

@@ -154,7 +154,7 @@ describe('Course editor pages', () => {
     expect(await page.locator('#imported').textContent()).toMatch(/path-course[\s\S]*2/);
     await page.setInputFiles('#archive-file', { name: 'not-a.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
     await submit('form[action^="/staff/authoring/archives"] button');
-    expect(await page.locator('#archive-file-error').count()).toBe(1);
+    expect(await page.locator('#archive-file-error').textContent()).toBe('The file is not a zip archive.');
     await check('authoring-index-zip-error');
   });
 

@@ -27,7 +27,11 @@ export function writeCourseArchive(source: CourseSource): Promise<Buffer> {
   });
 }
 
-const bad = (message: string) => new DomainError(ErrorCode.ValidationFailed, message);
+/** Why an archive is refused as a whole: a stable code the editor translates, with its parameters. */
+export type ArchiveProblemCode = 'not_zip' | 'unreadable' | 'too_many_entries' | 'link' | 'unsafe_name' | 'file_too_large' | 'too_large' | 'outside';
+
+const bad = (message: string, archiveProblem: ArchiveProblemCode, params: Record<string, string | number> = {}) =>
+  new DomainError(ErrorCode.ValidationFailed, message, { archiveProblem, params });
 
 /**
  * The text files of an uploaded archive. Refuses, before writing anything: paths that leave
@@ -37,33 +41,33 @@ const bad = (message: string) => new DomainError(ErrorCode.ValidationFailed, mes
 export function readCourseArchive(buffer: Buffer, limits = ARCHIVE_LIMITS): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true }, (err, zip) => {
-      if (err || !zip) return reject(bad(`the upload is not a zip archive (${err?.message ?? 'unreadable'})`));
+      if (err || !zip) return reject(bad(`the upload is not a zip archive (${err?.message ?? 'unreadable'})`, 'not_zip'));
       const files = new Map<string, string>();
       let total = 0;
       let entries = 0;
       const fail = (e: Error) => {
         zip.close();
-        reject(e instanceof DomainError ? e : bad(`the archive could not be read: ${e.message}`));
+        reject(e instanceof DomainError ? e : bad(`the archive could not be read: ${e.message}`, 'unreadable'));
       };
       zip.on('error', fail);
       zip.on('end', () => resolve(files));
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (++entries > limits.maxEntries) return fail(bad(`the archive has more than ${limits.maxEntries} entries`));
+        if (++entries > limits.maxEntries) return fail(bad(`the archive has more than ${limits.maxEntries} entries`, 'too_many_entries', { limit: limits.maxEntries }));
         const name = entry.fileName;
         if (name.endsWith('/')) return zip.readEntry();
         const isLink = ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
-        if (isLink) return fail(bad(`${name}: links are not allowed in a course archive`));
-        if (!SAFE_PATH.test(name) || name.split('/').some((s) => s === '..' || s === '.')) return fail(bad(`${name}: only .yaml and .md files with plain relative names are allowed`));
-        if (entry.uncompressedSize > limits.maxFileBytes) return fail(bad(`${name}: larger than ${limits.maxFileBytes} bytes`));
+        if (isLink) return fail(bad(`${name}: links are not allowed in a course archive`, 'link', { name }));
+        if (!SAFE_PATH.test(name) || name.split('/').some((s) => s === '..' || s === '.')) return fail(bad(`${name}: only .yaml and .md files with plain relative names are allowed`, 'unsafe_name', { name }));
+        if (entry.uncompressedSize > limits.maxFileBytes) return fail(bad(`${name}: larger than ${limits.maxFileBytes} bytes`, 'file_too_large', { name, limit: limits.maxFileBytes }));
         total += entry.uncompressedSize;
-        if (total > limits.maxTotalBytes) return fail(bad(`the archive inflates to more than ${limits.maxTotalBytes} bytes`));
+        if (total > limits.maxTotalBytes) return fail(bad(`the archive inflates to more than ${limits.maxTotalBytes} bytes`, 'too_large', { limit: limits.maxTotalBytes }));
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return fail(e ?? new Error('unreadable entry'));
           const chunks: Buffer[] = [];
           let size = 0;
           stream.on('data', (c: Buffer) => {
             size += c.length;
-            if (size > limits.maxFileBytes) stream.destroy(bad(`${name}: larger than ${limits.maxFileBytes} bytes`));
+            if (size > limits.maxFileBytes) stream.destroy(bad(`${name}: larger than ${limits.maxFileBytes} bytes`, 'file_too_large', { name, limit: limits.maxFileBytes }));
             else chunks.push(c);
           });
           stream.on('error', fail);
@@ -90,7 +94,7 @@ export function readArchiveCatalog(files: Map<string, string>, bibliography: Map
   try {
     for (const [name, text] of files) {
       const target = path.join(root, name.slice(prefix.length));
-      if (!target.startsWith(root + path.sep)) throw bad(`${name}: outside the archive folder`);
+      if (!target.startsWith(root + path.sep)) throw bad(`${name}: outside the archive folder`, 'outside', { name });
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, text);
     }

@@ -256,7 +256,11 @@ export class DraftPagesService {
     } catch (err) {
       if (is(err, ErrorCode.ValidationFailed)) {
         const problems = problemList(err).map((p) => ({ place: [p.file, p.line].filter((x) => x !== undefined).join(':'), text: p.code ? problemMessage({ code: p.code, params: p.params ?? {} }) : p.message }));
-        return this.index({ errors: { 'archive-file': err.message }, importProblems: problems, status: 400 });
+        const archiveProblem = err.details?.['archiveProblem'];
+        const whole: string | Message = typeof archiveProblem === 'string'
+          ? { key: `authoring.archive.problem.${archiveProblem}`, params: (err.details?.['params'] ?? {}) as Record<string, string | number> }
+          : err.message;
+        return this.index({ errors: { 'archive-file': whole }, importProblems: problems, status: 400 });
       }
       throw err;
     }

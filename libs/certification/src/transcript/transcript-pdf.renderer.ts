@@ -67,6 +67,11 @@ export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Prom
     { x: W - 196, w: 140 },
     { x: W - 46, w: 46 },
   ];
+  /** A thin rule across the page, then `gap` points of space. */
+  const rule = (gap: number) => {
+    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + W, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
+    doc.y += gap;
+  };
   const cells = (values: string[], font: string, size: number, color: string) => {
     const y = doc.y;
     let h = 0;
@@ -86,16 +91,14 @@ export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Prom
     line(`${year.year}`, 'sans-bold', 14, ACCENT);
     doc.moveDown(0.2);
     cells(['Issued', 'Course', 'Certificate', 'Hours'], 'sans-bold', 8.5, MUTED);
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + W, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
-    doc.y += 3;
+    rule(3);
     for (const c of year.certificates) {
       room(40);
       const split = Object.entries(c.cleCategories).map(([k, h]) => `${categoryLabel(k)} ${formatHours(h)} h`).join(', ');
       const course = `${c.courseTitle}${split ? `\n${split}` : ''}${c.counted ? '' : '\nREVOKED — not counted'}`;
       cells([formatDate(new Date(c.issuedAt)), course, c.code, c.counted ? formatHours(c.cleHours) : `(${formatHours(c.cleHours)})`], 'sans', 9.5, c.counted ? INK : MUTED);
     }
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + W, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
-    doc.y += 4;
+    rule(4);
     room(30);
     if (year.hoursByCategory.length) line(`By category: ${year.hoursByCategory.map((c) => `${categoryLabel(c.category)} ${formatHours(c.hours)} h`).join(' · ')}`, 'sans', 9.5, MUTED);
     line(`Total for ${year.year}: ${formatHours(year.totalHours)} CLE hours`, 'sans-bold', 11, INK);
@@ -107,8 +110,7 @@ export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Prom
     line('Time on task', 'sans-bold', 14, ACCENT);
     doc.moveDown(0.2);
     cells(['Enrolled', 'Course', 'Lessons done', 'Time'], 'sans-bold', 8.5, MUTED);
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + W, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
-    doc.y += 3;
+    rule(3);
     for (const c of t.courses) {
       room(30);
       cells([formatDate(new Date(c.enrolledAt)), `${c.courseTitle} (version ${c.version})${c.completedAt ? ` · completed ${formatDate(new Date(c.completedAt))}` : ''}`, String(c.lessonsCompleted), formatDuration(c.secondsOnTask)], 'sans', 9.5, INK);

@@ -58,17 +58,17 @@ export class EnrollmentRepository {
     return { enrolledAt: existing.enrolledAt, versionId: existing.versionId, created: false };
   }
 
-  /** The learner's enrolments with their progress counts; `courseSlug` narrows it to one course. */
-  async listForUser(userId: string, courseSlug?: string): Promise<(EnrollmentRow & { completedLessons: number; quizzesPassed: number; attempts: number })[]> {
+  /** The learner's enrolments with their progress counts. */
+  async listForUser(userId: string): Promise<(EnrollmentRow & { completedLessons: number; quizzesPassed: number; attempts: number })[]> {
     return this.db.query(
       `SELECT ${COLUMNS},
               (SELECT count(*)::int FROM lesson_completions lc WHERE lc.enrollment_id = e.id) AS "completedLessons",
               (SELECT count(*)::int FROM quiz_passes qp WHERE qp.enrollment_id = e.id) AS "quizzesPassed",
               (SELECT count(*)::int FROM quiz_attempts qa WHERE qa.enrollment_id = e.id) AS "attempts"
          FROM enrollments e JOIN courses c ON c.id = e.course_id
-        WHERE e.user_id = $1 AND ($2::text IS NULL OR c.slug = $2)
+        WHERE e.user_id = $1
         ORDER BY e.enrolled_at DESC`,
-      [userId, courseSlug ?? null],
+      [userId],
     );
   }
 

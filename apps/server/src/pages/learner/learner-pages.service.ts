@@ -57,12 +57,14 @@ export class LearnerPagesService {
 
   async completeLesson(userId: string, slug: string, lessonSlug: string): Promise<{ url: string }> {
     await this.progress.completeLesson(userId, slug, lessonSlug);
-    const lesson = await this.learning.lesson(userId, slug, lessonSlug);
+    // Where to go next, from the course outline alone: reading the lesson again would record another visit.
     const course = await this.learning.courseFor(userId, slug);
-    const module = course.modules.find((m) => m.slug === lesson.moduleSlug);
-    const last = module?.lessons[module.lessons.length - 1]?.slug === lessonSlug;
-    if (last && module?.quiz) return { url: `/courses/${slug}/quizzes/${module.quiz.slug}` };
-    return { url: lesson.next ? `/courses/${slug}/lessons/${lesson.next.slug}` : `/courses/${slug}` };
+    const order = course.modules.flatMap((m) => m.lessons.map((l) => ({ slug: l.slug, module: m })));
+    const i = order.findIndex((l) => l.slug === lessonSlug);
+    const module = order[i]?.module;
+    if (module?.quiz && module.lessons.at(-1)?.slug === lessonSlug) return { url: `/courses/${slug}/quizzes/${module.quiz.slug}` };
+    const next = order[i + 1];
+    return { url: next ? `/courses/${slug}/lessons/${next.slug}` : `/courses/${slug}` };
   }
 
   async quiz(userId: string, slug: string, quizSlug: string, now = Date.now()): Promise<object> {

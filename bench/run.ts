@@ -48,8 +48,11 @@ const CPU_PROF = option('--cpu-prof');
 const ONLY = option('--only')?.split(',');
 const want = (section: string) => !ONLY || ONLY.includes(section);
 
-/** The V8 flags `npm start` runs the server with (package.json config.server_node_flags), so the bench measures the same process. */
-const SERVER_NODE_FLAGS: string[] = String((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config?: { server_node_flags?: string } }).config?.server_node_flags ?? '')
+/**
+ * The V8 flags `npm start` runs the server with (package.json config.server_node_flags), so the bench
+ * measures the same process; `BENCH_SERVER_NODE_FLAGS` overrides them to compare settings.
+ */
+const SERVER_NODE_FLAGS: string[] = String(process.env.BENCH_SERVER_NODE_FLAGS ?? (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config?: { server_node_flags?: string } }).config?.server_node_flags ?? '')
   .split(/\s+/)
   .filter(Boolean);
 

@@ -141,7 +141,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 let specCounter = 0;
-async function load(tmp: string, spec: Omit<LoadSpec, 'duration' | 'connections'> & Partial<Pick<LoadSpec, 'duration' | 'connections'>>, watch?: number): Promise<LoadResult> {
+async function load(tmp: string, spec: Spec, watch?: number): Promise<LoadResult> {
   const file = path.join(tmp, `spec-${++specCounter}.json`);
   fs.writeFileSync(file, JSON.stringify({ duration: DURATION, connections: CONNECTIONS, ...spec }));
   const sampler = watch ? sampleRss(watch, spec.kind === 'quiz-cycle' ? 'quiz' : `${spec.method ?? 'GET'} ${spec.paths?.[0]?.split('/').slice(0, 4).join('/')}`) : null;
@@ -156,6 +156,36 @@ async function load(tmp: string, spec: Omit<LoadSpec, 'duration' | 'connections'
   } finally {
     sampler?.stop();
   }
+}
+
+type Spec = Omit<LoadSpec, 'duration' | 'connections'> & Partial<Pick<LoadSpec, 'duration' | 'connections'>>;
+
+/**
+ * The server and its bare baseline, measured in the order server, bare, bare, server, each for
+ * half the duration (or half the requests): this VM's speed drifts by tens of percent within
+ * minutes, and measured one after the other the later side took the drift alone. The halves
+ * are combined as means (requests per second, latency percentiles) and sums (counts).
+ */
+async function paired(tmp: string, server: Spec, bare: Spec, pid: number): Promise<{ s: LoadResult; b: LoadResult }> {
+  const half = (spec: Spec): Spec => ({ ...spec, duration: (spec.duration ?? DURATION) / 2, ...(spec.amount ? { amount: Math.ceil(spec.amount / 2) } : {}) });
+  const s1 = await load(tmp, half(server), pid);
+  const b1 = await load(tmp, half(bare));
+  const b2 = await load(tmp, half(bare));
+  const s2 = await load(tmp, half(server), pid);
+  return { s: combine(s1, s2), b: combine(b1, b2) };
+}
+
+function combine(x: LoadResult, y: LoadResult): LoadResult {
+  const mean = (a: number, b: number) => round((a + b) / 2, 2);
+  return {
+    requestsPerSecond: mean(x.requestsPerSecond, y.requestsPerSecond),
+    latency: { p50: mean(x.latency.p50, y.latency.p50), p90: mean(x.latency.p90, y.latency.p90), p99: mean(x.latency.p99, y.latency.p99), mean: mean(x.latency.mean, y.latency.mean), max: Math.max(x.latency.max, y.latency.max) },
+    total: x.total + y.total,
+    non2xx: x.non2xx + y.non2xx,
+    errors: x.errors + y.errors,
+    timeouts: x.timeouts + y.timeouts,
+    durationSeconds: x.durationSeconds + y.durationSeconds,
+  };
 }
 
 /** VmRSS/VmHWM (kB) of a process and its children (cluster workers). */
@@ -304,8 +334,7 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     /* not asked for */
   } else if ((await probe(`${server.url}/api/v1/verify/${codes[0]}`)) === 200) {
     // 1,000 client addresses: each lookup counts against its own client's per-minute row, as in real traffic.
-    const s = await load(tmp, { url: server.url, kind: 'paths', paths: verifyPaths, clients: 1000 }, pid);
-    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: verifyPaths });
+    const { s, b } = await paired(tmp, { url: server.url, kind: 'paths', paths: verifyPaths, clients: 1000 }, { url: bare.url, kind: 'paths', paths: verifyPaths }, pid);
     add({ name: 'verify_by_code_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: '≥ 0.75 of bare', note: `1,000 client addresses${errorsNote(s, '; ')}` });
     add({ name: 'verify_by_code_p99', value: s.latency.p99, unit: 'ms', baseline: b.latency.p99, target: '< 25 ms at 50 connections' });
     // One client address: every lookup increments the same rate-limit row (the worst case).
@@ -323,8 +352,12 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     /* not asked for */
   } else if ((await probe(`${server.url}/api/v1/verify/batch`, { method: 'POST', headers: { ...apiKey, 'content-type': 'application/json' }, body: batchBody })) === 200) {
     const n = QUICK ? 30 : 200;
-    const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], headers: [apiKey], body: batchBody, connections: 1, amount: n }, pid);
-    const b = await load(tmp, { url: bare.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], body: batchBody, connections: 1, amount: n });
+    const { s, b } = await paired(
+      tmp,
+      { url: server.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], headers: [apiKey], body: batchBody, connections: 1, amount: n },
+      { url: bare.url, kind: 'paths', method: 'POST', paths: ['/api/v1/verify/batch'], body: batchBody, connections: 1, amount: n },
+      pid,
+    );
     add({ name: 'verify_batch_1000_p50', value: s.latency.p50, unit: 'ms', baseline: b.latency.p50, target: '≤ 1.5× bare', note: `${n} sequential batches; p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
   } else skip('verify_batch_1000_p50', 'ms', 'POST /api/v1/verify/batch did not answer 200 with the seeded API key');
 
@@ -345,15 +378,13 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
   if (!want('lesson')) {
     /* not asked for */
   } else if ((await probe(`${server.url}${lessonPaths[0]}`, { headers: cookies[0] })) === 200) {
-    const s = await load(tmp, { url: server.url, kind: 'paths', paths: lessonPaths, headers: cookies }, pid);
-    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: lessonPaths, headers: cookies });
+    const { s, b } = await paired(tmp, { url: server.url, kind: 'paths', paths: lessonPaths, headers: cookies }, { url: bare.url, kind: 'paths', paths: lessonPaths, headers: cookies }, pid);
     add({ name: 'lesson_page_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: '≥ 0.60 of bare', note: `p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
   } else skip('lesson_page_rps', 'req/s', `GET ${lessonPaths[0]} with a session cookie did not answer 200`);
   if (!want('lesson')) {
     /* not asked for */
   } else if ((await probe(`${server.url}${apiPaths[0]}`, { headers: bearers[0] })) === 200) {
-    const s = await load(tmp, { url: server.url, kind: 'paths', paths: apiPaths, headers: bearers }, pid);
-    const b = await load(tmp, { url: bare.url, kind: 'paths', paths: apiPaths, headers: bearers });
+    const { s, b } = await paired(tmp, { url: server.url, kind: 'paths', paths: apiPaths, headers: bearers }, { url: bare.url, kind: 'paths', paths: apiPaths, headers: bearers }, pid);
     add({ name: 'lesson_api_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), note: `p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
   } else skip('lesson_api_rps', 'req/s', `GET ${apiPaths[0]} did not answer 200`);
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '@themis/database';
 
 export interface AuditEntryInput {
   /** `user:<id>`, `verifier:<id>` or `system`. */
@@ -26,12 +27,10 @@ export class AuditLog {
 
   /** Pass the transaction's manager so the entry commits (or rolls back) with the action. */
   async record(manager: EntityManager | undefined, entry: AuditEntryInput): Promise<void> {
-    await (manager ?? this.db.manager).query(`INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4)`, [
-      entry.actor.slice(0, 100),
-      entry.action.slice(0, 64),
-      entry.subject?.slice(0, 200) ?? null,
-      JSON.stringify(entry.details ?? {}),
-    ]);
+    const sql = `INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4)`;
+    const values = [entry.actor.slice(0, 100), entry.action.slice(0, 64), entry.subject?.slice(0, 200) ?? null, JSON.stringify(entry.details ?? {})];
+    // Outside a transaction this is every verifier call's entry: a prepared statement on the pool.
+    await (manager ? manager.query(sql, values) : preparedQuery(this.db, 'audit-insert', sql, values));
   }
 
   async list(page: { limit: number; offset: number }): Promise<{ total: number; entries: AuditEntryResponse[] }> {

@@ -40,6 +40,20 @@ describe('certificate codes', () => {
     }
   });
 
+  it('checks a code written as printed (the fast path) exactly as one typed loosely', () => {
+    for (let i = 0; i < 50; i++) {
+      const printed = generateCertificateCode();
+      for (let p = 0; p < printed.length; p++) {
+        if (printed[p] === '-') continue;
+        for (const ch of CODE_ALPHABET) {
+          const typo = printed.slice(0, p) + ch + printed.slice(p + 1);
+          expect(normalizeCertificateCode(typo)).toBe(normalizeCertificateCode(typo.toLowerCase()));
+          if (ch !== printed[p]) expect(normalizeCertificateCode(typo)).toBeNull();
+        }
+      }
+    }
+  });
+
   it('rejects what cannot be a code', () => {
     for (const bad of ['', 'ABCD', 'ABCD-EFGH-JKMN-PQRS-TVWX', 'ÄBCD-EFGH-JKMN-PQRS', 'UUUU-UUUU-UUUU-UUUU', 42, null, 'x'.repeat(100)]) {
       expect(normalizeCertificateCode(bad)).toBeNull();

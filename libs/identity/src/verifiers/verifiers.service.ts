@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { notFound } from '@themis/core';
+import { preparedQuery } from '@themis/database';
 import { AuthenticatedVerifier } from '../auth/decorators';
 import { CreatedVerifierResponse, CreateVerifierDto, VerifierResponse } from '../dto/verifier.dto';
 import { Verifier } from '../entities/verifier.entity';
@@ -33,7 +34,13 @@ export class VerifiersService {
 
   async authenticate(apiKey: string | undefined): Promise<AuthenticatedVerifier | null> {
     if (!apiKey || apiKey.length > 200) return null;
-    const row = await this.verifiers.findOne({ where: { keyHash: hashKey(apiKey), revokedAt: IsNull() }, select: ['id', 'name'] });
+    // Every verifier call starts here: one prepared statement, not a query builder per call.
+    const [row] = await preparedQuery<AuthenticatedVerifier>(
+      this.verifiers.manager.connection,
+      'verifier-by-key',
+      'SELECT id, name FROM verifiers WHERE key_hash = $1 AND revoked_at IS NULL',
+      [hashKey(apiKey)],
+    );
     return row ? { id: row.id, name: row.name } : null;
   }
 

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@themis/core';
+import { preparedQuery } from '@themis/database';
 
 /** How often this process adds its counted calls to the shared counters. */
 export const RATE_LIMIT_FLUSH_MS = 250;
@@ -143,7 +144,9 @@ export class PublicRateLimit implements BeforeApplicationShutdown {
 
   /** Adds counts in one statement, keys in a fixed order so two instances never deadlock; answers the totals. */
   private async send(minute: number, keys: string[], counts: number[]): Promise<Map<string, number>> {
-    const rows: { key: string; count: number }[] = await this.db.query(
+    const rows = await preparedQuery<{ key: string; count: number }>(
+      this.db,
+      'rate-limit-add',
       `INSERT INTO rate_limit_counters (key, window_start, count)
        SELECT k, to_timestamp($1::bigint * 60), n FROM unnest($2::varchar[], $3::int[]) AS t(k, n) ORDER BY k
        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + excluded.count

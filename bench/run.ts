@@ -286,9 +286,10 @@ async function main(): Promise<void> {
 
     // 3. Servers: the real one and the bare baselines.
     server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY, [...SERVER_NODE_FLAGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [])]);
-    bare = await startProcess(path.join(DIST, 'bench', 'baselines', 'bare-server.js'), { DATABASE_URL: pg.url, JWT_SECRET: secret, PORT: String(await freePort()) }, /bare baseline ready at (http:\/\/\S+)/);
+    // With --cpu-prof the bare baseline writes its profile too, to compare the same route side by side.
+    bare = await startProcess(path.join(DIST, 'bench', 'baselines', 'bare-server.js'), { DATABASE_URL: pg.url, JWT_SECRET: secret, PORT: String(await freePort()) }, /bare baseline ready at (http:\/\/\S+)/, CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []);
     const pid = server.child.pid!;
-    log(`server pid ${pid} at ${server.url}; bare baseline at ${bare.url}`);
+    log(`server pid ${pid} at ${server.url}; bare baseline pid ${bare.child.pid} at ${bare.url}`);
     await measure(tmp, server, bare, seeded, secret, pid, pg.url);
     const { rss, hwm } = rssOf(pid);
     add({ name: 'server_rss_peak_under_load', value: round(peakRssKb / 1024), unit: 'MB', baseline: null, target: '< 250 MB', note: `sampled every 200 ms during load (${phasePeaks.join(', ')}); VmHWM ${round(hwm / 1024)} MB, VmRSS now ${round(rss / 1024)} MB${WORKERS > 1 ? `, summed over ${WORKERS} workers and the primary` : ''}` });

@@ -50,8 +50,8 @@ export class CertificateRepository {
 
   async findManyByCode(codes: string[]): Promise<CertificateRow[]> {
     if (!codes.length) return [];
-    // Not DataSource.query: its checked-out client and pg's promise API left a batch's 1,000 rows to be
-    // promoted to old space (3.4 MB per scavenge, then mark-compacts); through the pool they die young.
+    // Not DataSource.query: through pg's promise API a batch's 1,000 rows were promoted to old space
+    // (3.4 MB per scavenge, then mark-compacts; npm run bench:pg-promotion); through the pool they die young.
     const rows = await preparedQuery(this.db, 'certificates-by-codes', `SELECT ${ROW_COLUMNS} FROM certificates c WHERE c.code = ANY($1::varchar[])`, [codes]);
     return rows.map(normalizeRow);
   }

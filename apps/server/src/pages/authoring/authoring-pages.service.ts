@@ -4,6 +4,7 @@ import { applyLessonUpdate, AuthoringService, Author, DraftResponse, findLesson,
 import { DomainError, ErrorCode } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
+import { revisionOf } from './draft-forms';
 import { conflictMessage, deletedLink, problemMessage } from './page-messages';
 
 type Form = Record<string, unknown>;
@@ -53,10 +54,9 @@ export class AuthoringPagesService {
 
   /** Deletes the lesson from the draft and goes back to its module; a stale form deletes nothing. */
   async deleteLesson(author: Author, slug: string, lessonSlug: string, form: Form): Promise<PageResult> {
-    const revision = Number(form['revision']);
     let moduleSlug = '';
     try {
-      await this.authoring.editDraft(author, slug, Number.isInteger(revision) ? revision : -1, (d) => {
+      await this.authoring.editDraft(author, slug, revisionOf(form), (d) => {
         moduleSlug = findLesson(d, lessonSlug).module.slug;
         removeLesson(d, lessonSlug);
       });
@@ -69,9 +69,8 @@ export class AuthoringPagesService {
 
   /** Autosave from the editor script: the new revision, or the domain error (409 when stale). */
   async saveLesson(author: Author, slug: string, lessonSlug: string, form: Form): Promise<{ revision: number; problems: DraftResponse['problems'] }> {
-    const revision = Number(form['revision']);
     const minutes = str(form['minutes']);
-    const draft = await this.authoring.editDraft(author, slug, Number.isInteger(revision) ? revision : -1, (d) =>
+    const draft = await this.authoring.editDraft(author, slug, revisionOf(form), (d) =>
       applyLessonUpdate(d, lessonSlug, {
         title: str(form['title']), markdown: str(form['markdown']), cases: list(form['cases']),
         minutes: minutes === undefined || minutes === '' ? null : Number(minutes),

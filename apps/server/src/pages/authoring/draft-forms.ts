@@ -1,4 +1,4 @@
-import { CLE_CATEGORIES, DraftCourse, DraftModule, DraftQuestion, DraftQuiz, newQuiz, optionalText, uniqueQuestionId } from '@themis/catalog';
+import { CLE_CATEGORIES, DraftCourse, DraftModule, DraftQuestion, DraftQuiz, newQuiz, optionalText, SLUG, uniqueQuestionId } from '@themis/catalog';
 import { PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 
@@ -11,7 +11,12 @@ export type Form = Record<string, unknown>;
 /** By input id: a translation key for the form's own checks, or a Message for a validator problem. */
 export type FieldErrors = Record<string, string | Message>;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The draft revision a form (text) or the editor script (a JSON number) was made from; -1, never current, when missing or malformed. */
+export const revisionOf = (form: Form): number => {
+  const n = typeof form['revision'] === 'number' ? form['revision'] : Number(text(form, 'revision'));
+  return Number.isInteger(n) && n > 0 ? n : -1;
+};
+
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;
 export const LANGUAGES = ['en', 'az', 'ru'] as const;
 

@@ -4,7 +4,7 @@ import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
 import { conflictMessage, deletedLink, problemMessage } from './page-messages';
-import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, SPARE_OPTIONS, text } from './draft-forms';
+import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, revisionOf, SPARE_OPTIONS, text } from './draft-forms';
 
 type Upload = { buffer: Buffer; size: number; originalname?: string } | undefined;
 interface Overrides {
@@ -19,10 +19,6 @@ interface Overrides {
   moduleForm?: Form;
 }
 
-const revisionOf = (form: Form) => {
-  const n = Number(text(form, 'revision'));
-  return Number.isInteger(n) && n > 0 ? n : -1;
-};
 const is = (err: unknown, ...codes: ErrorCode[]): err is DomainError => err instanceof DomainError && codes.includes(err.code);
 const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems']) ? (err.details!['problems'] as { line?: number; message: string; file?: string; code?: ProblemCode; params?: Record<string, string | number> }[]) : []);
 
@@ -278,32 +274,34 @@ export class DraftPagesService {
   }
 
   deleteModule(author: Author, slug: string, moduleSlug: string, form: Form): Promise<PageResult> {
-    return this.remove(author, slug, form, (d) => removeModule(d, moduleSlug), `/staff/authoring/${slug}?${deletedLink('module', moduleSlug)}`, (o) => this.module(slug, moduleSlug, o));
+    const next = `/staff/authoring/${slug}?${deletedLink('module', moduleSlug)}`;
+    return this.edit(author, slug, form, (d) => removeModule(d, moduleSlug), next, (o) => this.module(slug, moduleSlug, o), 'delete');
   }
 
-  async deleteQuiz(author: Author, slug: string, quizSlug: string, form: Form): Promise<PageResult> {
-    const { module } = findQuiz((await this.authoring.getDraft(slug)).content, quizSlug);
-    return this.remove(author, slug, form, (d) => removeQuiz(d, quizSlug), `/staff/authoring/${slug}/modules/${module.slug}?${deletedLink('quiz', quizSlug)}`, (o) => this.quiz(slug, quizSlug, o));
+  deleteQuiz(author: Author, slug: string, quizSlug: string, form: Form): Promise<PageResult> {
+    let moduleSlug = '';
+    const apply = (d: DraftCourse) => {
+      moduleSlug = findQuiz(d, quizSlug).module.slug;
+      removeQuiz(d, quizSlug);
+    };
+    const next = () => `/staff/authoring/${slug}/modules/${moduleSlug}?${deletedLink('quiz', quizSlug)}`;
+    return this.edit(author, slug, form, apply, next, (o) => this.quiz(slug, quizSlug, o), 'delete');
   }
 
-  /** A deletion under the revision check; when stale, the page is shown as it now is, with who saved since. */
-  private async remove(author: Author, slug: string, form: Form, apply: (d: DraftCourse) => void, next: string, rerender: (o: Overrides) => Promise<PageResult>): Promise<PageResult> {
+  /**
+   * Applies an edit under the revision check; a stale revision re-renders the page with who saved in
+   * between (a refused save keeps what was typed; a refused deletion deleted nothing). `next` may be
+   * a function, for a redirect that depends on what `apply` found.
+   */
+  private async edit(
+    author: Author, slug: string, form: Form, apply: (d: DraftCourse) => void, next: string | (() => string),
+    rerender: (o: Overrides) => Promise<PageResult>, action: 'save' | 'delete' = 'save',
+  ): Promise<PageResult> {
     try {
       await this.authoring.editDraft(author, slug, revisionOf(form), apply);
-      return { redirect: next };
+      return { redirect: typeof next === 'string' ? next : next() };
     } catch (err) {
-      if (is(err, ErrorCode.Conflict)) return rerender({ message: conflictMessage(err, 'delete'), status: 409 });
-      throw err;
-    }
-  }
-
-  /** Applies an edit under the revision check; a stale revision re-renders the form with who saved in between. */
-  private async edit(author: Author, slug: string, form: Form, apply: (d: DraftCourse) => void, next: string, rerender: (o: Overrides) => Promise<PageResult>): Promise<PageResult> {
-    try {
-      await this.authoring.editDraft(author, slug, revisionOf(form), apply);
-      return { redirect: next };
-    } catch (err) {
-      if (is(err, ErrorCode.Conflict)) return rerender({ form, message: conflictMessage(err), status: 409 });
+      if (is(err, ErrorCode.Conflict)) return rerender({ ...(action === 'save' ? { form } : {}), message: conflictMessage(err, action), status: 409 });
       throw err;
     }
   }

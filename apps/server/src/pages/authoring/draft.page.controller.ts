@@ -7,7 +7,7 @@ import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
 import type { Form } from './draft-forms';
 import { DraftPagesService } from './draft-pages.service';
-import { deletedNotice } from './page-messages';
+import { deletedNotice, discardedNotice } from './page-messages';
 
 type Upload = { buffer: Buffer; size: number } | undefined;
 const ZIP_UPLOAD = { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 2 } };
@@ -25,8 +25,7 @@ export class DraftPageController {
 
   @Get()
   async index(@Req() req: Request, @Res() res: Response, @Query('published') published?: string, @Query('version') version?: string, @Query('discarded') discarded?: string): Promise<void> {
-    const notice = discarded && /^[a-z0-9-]{1,100}$/.test(discarded) ? { key: 'authoring.discarded', params: { slug: discarded } } : undefined;
-    send(req, res, await this.pages.index({ published: { slug: published, version }, notice }));
+    send(req, res, await this.pages.index({ published: { slug: published, version }, notice: discardedNotice(discarded) }));
   }
 
   @Post('courses')

@@ -1,8 +1,7 @@
-import type { ProblemText } from '@themis/catalog';
+import { ProblemText, SLUG } from '@themis/catalog';
 import type { DomainError } from '@themis/core';
 import type { Message } from '../../web/i18n';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DELETED = ['module', 'lesson', 'quiz'] as const;
 
 /**
@@ -24,6 +23,11 @@ export const problemMessage = (p: Pick<ProblemText, 'code' | 'params'>): Message
 export function deletedNotice(kind: unknown, what: unknown): Message | undefined {
   if (!(DELETED as readonly unknown[]).includes(kind) || typeof what !== 'string' || !SLUG.test(what) || what.length > 100) return undefined;
   return { key: `authoring.deleted.${String(kind)}`, params: { slug: what } };
+}
+
+/** The notice after a draft was discarded (`?discarded=<slug>` on the course list). */
+export function discardedNotice(slug: unknown): Message | undefined {
+  return typeof slug === 'string' && SLUG.test(slug) && slug.length <= 100 ? { key: 'authoring.discarded', params: { slug } } : undefined;
 }
 
 export function deletedLink(kind: (typeof DELETED)[number], what: string): string {

@@ -8,6 +8,8 @@ import { AppConfig, ConfigModule } from '@themis/core';
 import { dataSourceOptions } from '@themis/database';
 import { AccessGuard, IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
+import { JobsModule } from '@themis/jobs';
+import { MailModule } from '@themis/mail';
 import { AdminCertificatesController } from './api/admin-certificates.controller';
 import { AdminController } from './api/admin.controller';
 import { AuthController } from './api/auth.controller';
@@ -25,6 +27,8 @@ import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
+import { OutboxPagesModule } from './pages/outbox/outbox-pages.module';
+import { HandlebarsMailRenderer } from './web/mail-renderer';
 
 @Module({})
 export class AppModule {
@@ -34,6 +38,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, {}, config.databaseConnectTimeoutMs), migrationsRun: false, retryAttempts: 0 }),
+        JobsModule,
+        MailModule.forRoot({ renderer: HandlebarsMailRenderer }),
         IdentityModule,
         CatalogModule,
         LearningModule,
@@ -42,6 +48,7 @@ export class AppModule {
         WebModule,
         AuthoringPagesModule,
         TranscriptPagesModule,
+        OutboxPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],

@@ -69,6 +69,15 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
   DATABASE_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ protocols: ['smtp', 'smtps'], require_protocol: true, require_tld: false })
+  SMTP_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
+  MAIL_FROM?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY?: number;
 }
 
 export interface AppConfig {
@@ -89,6 +98,10 @@ export interface AppConfig {
   publicRateLimitPerMinute: number;
   /** How long a request waits for a database connection before failing with 503. */
   databaseConnectTimeoutMs: number;
+  /** Outgoing mail: through `smtpUrl` when set, else written to DATA_DIR/outbox/ as .eml files. */
+  mail: { smtpUrl?: string; from: string };
+  /** Background jobs of one queue that one process runs at once. */
+  workerConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -131,7 +144,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     publicRateLimitPerMinute: parsed.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 600,
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
+    mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`) },
+    workerConcurrency: parsed.WORKER_CONCURRENCY ?? 2,
   };
+}
+
+/** `Themis <no-reply@<PUBLIC_URL host>>` (the host without its port). */
+function defaultSender(publicUrl: string): string {
+  return `Themis <no-reply@${new URL(publicUrl).hostname}>`;
 }
 
 /** Nest injection token for the validated AppConfig. */

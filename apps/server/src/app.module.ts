@@ -27,7 +27,7 @@ import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
-import { OutboxPagesModule } from './pages/outbox/outbox-pages.module';
+import { MailPagesModule } from './pages/mail/mail-pages.module';
 import { HandlebarsMailRenderer } from './web/mail-renderer';
 
 @Module({})
@@ -48,7 +48,7 @@ export class AppModule {
         WebModule,
         AuthoringPagesModule,
         TranscriptPagesModule,
-        OutboxPagesModule,
+        MailPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],

@@ -25,6 +25,7 @@ import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
+import { AccountPagesModule } from './pages/account/account-pages.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         WebModule,
         AuthoringPagesModule,
         TranscriptPagesModule,
+        AccountPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],

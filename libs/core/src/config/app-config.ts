@@ -69,6 +69,12 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
   DATABASE_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  REGISTRATION_MAX_PER_HOUR_PER_IP?: number;
+
+  @IsOptional() @IsIn(['true', 'false', '0', '1'])
+  REQUIRE_STAFF_MFA?: string;
 }
 
 export interface AppConfig {
@@ -89,6 +95,10 @@ export interface AppConfig {
   publicRateLimitPerMinute: number;
   /** How long a request waits for a database connection before failing with 503. */
   databaseConnectTimeoutMs: number;
+  /** Registrations from one client address per hour before 429. */
+  registrationMaxPerHourPerIp: number;
+  /** Trainers and admins reach only their profile and the MFA set-up until MFA is on. */
+  requireStaffMfa: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     publicRateLimitPerMinute: parsed.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 600,
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
+    registrationMaxPerHourPerIp: parsed.REGISTRATION_MAX_PER_HOUR_PER_IP ?? 20,
+    requireStaffMfa: parsed.REQUIRE_STAFF_MFA === 'true' || parsed.REQUIRE_STAFF_MFA === '1',
   };
 }
 

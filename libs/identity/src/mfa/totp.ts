@@ -2,7 +2,6 @@ import * as crypto from 'node:crypto';
 import type { Base32Plugin } from '@otplib/core';
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { generateSync, verifySync } from '@otplib/totp';
-import { generateTOTP } from '@otplib/uri';
 
 /** RFC 6238 as authenticator apps expect it: SHA-1, 6 digits, 30-second steps. */
 export const TOTP = { algorithm: 'sha1', digits: 6, period: 30 } as const;
@@ -44,7 +43,9 @@ const plugins = { crypto: new NodeCryptoPlugin(), base32 };
 /** 160 random bits, the size RFC 4226 §4 recommends. */
 export const newTotpSecret = (): string => base32.encode(crypto.randomBytes(20));
 
-export const totpUri = (label: string, secret: string): string => generateTOTP({ issuer: 'Themis', label, secret, ...TOTP });
+/** Google's Key Uri Format, with the parameters spelled out (apps that ignore them assume these same defaults). */
+export const totpUri = (label: string, secret: string): string =>
+  `otpauth://totp/Themis:${encodeURIComponent(label)}?${new URLSearchParams({ secret, issuer: 'Themis', algorithm: 'SHA1', digits: String(TOTP.digits), period: String(TOTP.period) }).toString()}`;
 
 /** The current code for a secret: what the authenticator app shows (and what tests compute). */
 export const totpCode = (secret: string, epochSeconds?: number): string => generateSync({ secret, ...TOTP, ...plugins, ...(epochSeconds !== undefined ? { epoch: epochSeconds } : {}) });

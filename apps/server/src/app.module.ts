@@ -8,6 +8,8 @@ import { AppConfig, ConfigModule } from '@themis/core';
 import { dataSourceOptions } from '@themis/database';
 import { AccessGuard, IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
+import { JobsModule } from '@themis/jobs';
+import { MailModule } from '@themis/mail';
 import { AdminCertificatesController } from './api/admin-certificates.controller';
 import { AdminController } from './api/admin.controller';
 import { AuthController } from './api/auth.controller';
@@ -26,6 +28,8 @@ import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 import { AccountPagesModule } from './pages/account/account-pages.module';
+import { OutboxPagesModule } from './pages/outbox/outbox-pages.module';
+import { HandlebarsMailRenderer } from './web/mail-renderer';
 
 @Module({})
 export class AppModule {
@@ -35,6 +39,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, {}, config.databaseConnectTimeoutMs), migrationsRun: false, retryAttempts: 0 }),
+        JobsModule,
+        MailModule.forRoot({ renderer: HandlebarsMailRenderer }),
         IdentityModule,
         CatalogModule,
         LearningModule,
@@ -44,6 +50,7 @@ export class AppModule {
         AuthoringPagesModule,
         TranscriptPagesModule,
         AccountPagesModule,
+        OutboxPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],

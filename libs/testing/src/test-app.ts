@@ -29,11 +29,14 @@ export async function createTestApp(options: { coursesDir?: string; env?: Record
   // `databaseUrl`: a second instance on another instance's database (scaling tests).
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-keys-'));
+  // DATA_DIR/outbox/ receives every mail of a test without SMTP_URL: one folder per app, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-data-'));
   // A real port from the start, so that links the app prints (PUBLIC_URL's default) lead somewhere.
   const port = await freePort();
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     KEYS_DIR: keysDir,
+    DATA_DIR: dataDir,
     COURSES_DIR: options.coursesDir ?? FIXTURE_COURSES,
     LOG_LEVEL: 'silent',
     PORT: String(port),
@@ -57,6 +60,7 @@ export async function createTestApp(options: { coursesDir?: string; env?: Record
     async close() {
       await app.close();
       fs.rmSync(keysDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,7 +16,7 @@ const localeOf = (options: HelperOptions): Locale => (isLocale(options.data?.roo
  * so no template needs a triple-stash for the page body. Every helper returns plain strings,
  * which Handlebars escapes.
  */
-export function createViewEngine(viewsDir: string): (file: string, data: object, done: (err: Error | null, html?: string) => void) => void {
+export function createViewEngine(viewsDir: string, options: { noEscape?: boolean } = {}): (file: string, data: object, done: (err: Error | null, html?: string) => void) => void {
   const hbs = Handlebars.create();
   const cache = new Map<string, Handlebars.TemplateDelegate>();
   const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -46,7 +46,8 @@ export function createViewEngine(viewsDir: string): (file: string, data: object,
     try {
       let template = cache.get(file);
       if (!template) {
-        template = hbs.compile(fs.readFileSync(file, 'utf8'), { strict: false });
+        // noEscape: plain-text mail only, where `&` must stay `&`; nothing it renders is read as HTML.
+        template = hbs.compile(fs.readFileSync(file, 'utf8'), { strict: false, noEscape: options.noEscape === true });
         cache.set(file, template);
       }
       done(null, template(data));

@@ -75,6 +75,14 @@ class Environment {
 
   @IsOptional() @IsIn(['true', 'false', '0', '1'])
   REQUIRE_STAFF_MFA?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ protocols: ['smtp', 'smtps'], require_protocol: true, require_tld: false })
+  SMTP_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
+  MAIL_FROM?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY?: number;
 }
 
 export interface AppConfig {
@@ -99,6 +107,10 @@ export interface AppConfig {
   registrationMaxPerHourPerIp: number;
   /** Trainers and admins reach only their profile and the MFA set-up until MFA is on. */
   requireStaffMfa: boolean;
+  /** Outgoing mail: through `smtpUrl` when set, else written to DATA_DIR/outbox/ as .eml files. */
+  mail: { smtpUrl?: string; from: string };
+  /** Background jobs of one queue that one process runs at once. */
+  workerConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -143,7 +155,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
     registrationMaxPerHourPerIp: parsed.REGISTRATION_MAX_PER_HOUR_PER_IP ?? 20,
     requireStaffMfa: parsed.REQUIRE_STAFF_MFA === 'true' || parsed.REQUIRE_STAFF_MFA === '1',
+    mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`) },
+    workerConcurrency: parsed.WORKER_CONCURRENCY ?? 2,
   };
+}
+
+/** `Themis <no-reply@<PUBLIC_URL host>>` (the host without its port). */
+function defaultSender(publicUrl: string): string {
+  return `Themis <no-reply@${new URL(publicUrl).hostname}>`;
 }
 
 /** Nest injection token for the validated AppConfig. */

@@ -58,8 +58,8 @@ describe('Crash safety', () => {
 
     for (let i = 0; i < LEARNERS; i++) {
       const email = `crash.${i}@example.test`;
-      await request(url).post('/api/v1/auth/register').send({ email, password: 'a-crash-test-password', fullName: `Crash Learner ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, profession: 'defense_attorney' }).expect(201);
-      const login = await request(url).post('/api/v1/auth/login').send({ email, password: 'a-crash-test-password' }).expect(200);
+      await request(url).post('/api/v1/auth/register').send({ email, password: 'a-sudden-stop-passphrase', fullName: `Crash Learner ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, profession: 'defense_attorney' }).expect(201);
+      const login = await request(url).post('/api/v1/auth/login').send({ email, password: 'a-sudden-stop-passphrase' }).expect(200);
       const auth = { Authorization: `Bearer ${login.body.accessToken}` };
       await request(url).post(`/api/v1/courses/${COURSE}/enrollment`).set(auth).expect(201);
       learners.push({ email, auth });

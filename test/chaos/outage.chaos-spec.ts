@@ -25,8 +25,8 @@ describe('Database outage', () => {
     const server = startServer({ DATABASE_URL: pg.url, DATA_DIR: dataDir, PORT: String(await freePort()), COURSES_DIR: FIXTURE_COURSES });
     try {
       const url = await server.ready;
-      await request(url).post('/api/v1/auth/register').send({ email: 'outage@example.test', password: 'an-outage-password', fullName: 'Elçin Quliyev', profession: 'prosecutor' }).expect(201);
-      const login = await request(url).post('/api/v1/auth/login').send({ email: 'outage@example.test', password: 'an-outage-password' }).expect(200);
+      await request(url).post('/api/v1/auth/register').send({ email: 'outage@example.test', password: 'dim-harbor-signal-77', fullName: 'Elçin Quliyev', profession: 'prosecutor' }).expect(201);
+      const login = await request(url).post('/api/v1/auth/login').send({ email: 'outage@example.test', password: 'dim-harbor-signal-77' }).expect(200);
       const auth = { Authorization: `Bearer ${login.body.accessToken}` };
       await request(url).post('/api/v1/courses/path-course/enrollment').set(auth).expect(201);
 
@@ -36,8 +36,8 @@ describe('Database outage', () => {
         () => request(url).get('/api/v1/me/progress').set(auth),
         () => request(url).get('/api/v1/courses/path-course/lessons/lesson-one').set(auth),
         () => request(url).post('/api/v1/courses/path-course/lessons/lesson-one/completion').set(auth),
-        () => request(url).post('/api/v1/auth/login').send({ email: 'outage@example.test', password: 'an-outage-password' }),
-        () => request(url).post('/api/v1/auth/register').send({ email: `load.${Math.random().toString(36).slice(2)}@example.test`, password: 'an-outage-password', fullName: 'Load Learner', profession: 'judge' }),
+        () => request(url).post('/api/v1/auth/login').send({ email: 'outage@example.test', password: 'dim-harbor-signal-77' }),
+        () => request(url).post('/api/v1/auth/register').send({ email: `load.${Math.random().toString(36).slice(2)}@example.test`, password: 'dim-harbor-signal-77', fullName: 'Load Learner', profession: 'judge' }),
       ];
       const statuses: number[] = [];
       const problems: string[] = [];
@@ -74,7 +74,7 @@ describe('Database outage', () => {
       await Promise.all(load);
       expect(server.child.exitCode).toBeNull();
       await request(url).get('/api/v1/me').set(auth).expect(200);
-      await request(url).post('/api/v1/auth/login').send({ email: 'outage@example.test', password: 'an-outage-password' }).expect(200);
+      await request(url).post('/api/v1/auth/login').send({ email: 'outage@example.test', password: 'dim-harbor-signal-77' }).expect(200);
       await request(url).get('/api/v1/courses/path-course/lessons/lesson-two').set(auth).expect(200);
       await request(url).post('/api/v1/courses/path-course/lessons/lesson-two/completion').set(auth).expect(200);
 

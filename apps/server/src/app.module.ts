@@ -28,6 +28,7 @@ import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 import { MailPagesModule } from './pages/mail/mail-pages.module';
+import { AccountPagesModule } from './pages/account/account-pages.module';
 import { HandlebarsMailRenderer } from './web/mail-renderer';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         AuthoringPagesModule,
         TranscriptPagesModule,
         MailPagesModule,
+        AccountPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],

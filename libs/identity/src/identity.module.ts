@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@themis/core';
 import { AccessGuard } from './auth/access.guard';
 import { AuthService } from './auth/auth.service';
-import { JwtStrategy } from './auth/jwt.strategy';
+import { EventRateLimit } from './auth/event-rate-limit';
 import { LocalAuthGuard } from './auth/local-auth.guard';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottle } from './auth/login-throttle';
@@ -18,6 +18,10 @@ import { User } from './entities/user.entity';
 import { Verifier } from './entities/verifier.entity';
 import { UsersService } from './users/users.service';
 import { VerifiersService } from './verifiers/verifiers.service';
+import { AccountAdminService } from './admin/account-admin.service';
+import { MfaService } from './mfa/mfa.service';
+import { PasswordService } from './passwords/password.service';
+import { SessionService } from './sessions/session.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, RolePermission, LoginFailure, Verifier]), PassportModule, JwtModule.register({})],
@@ -28,12 +32,16 @@ import { VerifiersService } from './verifiers/verifiers.service';
     LoginThrottle,
     AuthService,
     LocalStrategy,
-    JwtStrategy,
+    SessionService,
+    EventRateLimit,
+    MfaService,
+    PasswordService,
+    AccountAdminService,
     PermissionService,
     VerifiersService,
     AccessGuard,
     LocalAuthGuard,
   ],
-  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys],
+  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys, SessionService, MfaService, PasswordService, AccountAdminService, LoginThrottle, EventRateLimit],
 })
 export class IdentityModule {}

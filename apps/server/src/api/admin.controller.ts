@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Audited } from '@themis/certification';
-import { CreatedVerifierResponse, CreateUserDto, CreateVerifierDto, Permission, RequirePermission, UserResponse, UsersService, VerifierResponse, VerifiersService } from '@themis/identity';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Audited, PageQueryDto } from '@themis/certification';
+import {
+  AccountAdminService, CreatedVerifierResponse, CreateUserDto, CreateVerifierDto, Permission, RequirePermission, SetRoleDto, UserResponse, UserSearchResponse, UsersService, VerifierResponse, VerifiersService,
+} from '@themis/identity';
 import { IdPipe } from '../infra/params';
 
 @Controller('api/v1/admin')
 export class AdminController {
-  constructor(private readonly users: UsersService, private readonly verifiers: VerifiersService) {}
+  constructor(private readonly users: UsersService, private readonly accounts: AccountAdminService, private readonly verifiers: VerifiersService) {}
 
   @RequirePermission(Permission.ManageUsers)
   @Audited('user.create')
@@ -14,10 +16,50 @@ export class AdminController {
     return this.users.createByAdmin(dto);
   }
 
+  /** Find users by email, name or bar number, a page at a time (`?query=&limit=&offset=`). */
   @RequirePermission(Permission.ManageUsers)
   @Get('users')
-  listUsers(): Promise<UserResponse[]> {
-    return this.users.list();
+  listUsers(@Query() q: PageQueryDto): Promise<UserSearchResponse> {
+    return this.accounts.search(q.query, q.limit, q.offset);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.role_change', 'id')
+  @Put('users/:id/role')
+  setRole(@Param('id', IdPipe) id: string, @Body() dto: SetRoleDto): Promise<UserResponse> {
+    return this.accounts.setRole(id, dto.role);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.deactivate', 'id')
+  @HttpCode(200)
+  @Post('users/:id/deactivation')
+  deactivate(@Param('id', IdPipe) id: string): Promise<UserResponse> {
+    return this.accounts.deactivate(id);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.activate', 'id')
+  @HttpCode(200)
+  @Post('users/:id/activation')
+  activate(@Param('id', IdPipe) id: string): Promise<UserResponse> {
+    return this.accounts.activate(id);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.unlock', 'id')
+  @HttpCode(200)
+  @Post('users/:id/unlock')
+  unlock(@Param('id', IdPipe) id: string): Promise<UserResponse> {
+    return this.accounts.unlock(id);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.mfa_reset', 'id')
+  @HttpCode(200)
+  @Post('users/:id/mfa-reset')
+  resetMfa(@Param('id', IdPipe) id: string): Promise<UserResponse> {
+    return this.accounts.resetMfa(id);
   }
 
   @RequirePermission(Permission.ManageVerifiers)

@@ -1,23 +1,59 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { AuthenticatedUser, CurrentUser, UpdateProfileDto, UserResponse, UsersService } from '@themis/identity';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import {
+  ChangePasswordDto, CurrentUser, MfaCodeDto, MfaService, MfaSetupAllowed, PasswordService, SessionService, SessionUser, TokenResponse, TotpSetupResponse, UpdateProfileDto, UserResponse, UsersService,
+} from '@themis/identity';
 import { ProgressResponse, ProgressService } from '@themis/learning';
 
 @Controller('api/v1/me')
 export class MeController {
-  constructor(private readonly users: UsersService, private readonly progress: ProgressService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly progress: ProgressService,
+    private readonly passwords: PasswordService,
+    private readonly mfa: MfaService,
+    private readonly sessions: SessionService,
+  ) {}
 
+  @MfaSetupAllowed()
   @Get()
-  me(@CurrentUser() user: AuthenticatedUser): Promise<UserResponse> {
+  me(@CurrentUser() user: SessionUser): Promise<UserResponse> {
     return this.users.findById(user.id);
   }
 
   @Patch()
-  update(@CurrentUser() user: AuthenticatedUser, @Body() dto: UpdateProfileDto): Promise<UserResponse> {
+  update(@CurrentUser() user: SessionUser, @Body() dto: UpdateProfileDto): Promise<UserResponse> {
     return this.users.updateProfile(user.id, dto);
   }
 
   @Get('progress')
-  myProgress(@CurrentUser() user: AuthenticatedUser): Promise<ProgressResponse[]> {
+  myProgress(@CurrentUser() user: SessionUser): Promise<ProgressResponse[]> {
     return this.progress.listForUser(user.id);
+  }
+
+  @HttpCode(200)
+  @Post('password')
+  changePassword(@CurrentUser() user: SessionUser, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<TokenResponse> {
+    return this.passwords.change(user.id, dto.currentPassword, dto.newPassword, req.ip ?? 'unknown');
+  }
+
+  /** "Sign out everywhere": every session of this account ends, this one included. */
+  @HttpCode(204)
+  @Delete('sessions')
+  signOutEverywhere(@CurrentUser() user: SessionUser): Promise<void> {
+    return this.sessions.endAllForUser(user.id);
+  }
+
+  @MfaSetupAllowed()
+  @Post('mfa/totp')
+  async beginTotp(@CurrentUser() user: SessionUser): Promise<TotpSetupResponse> {
+    return this.mfa.begin(user.id, (await this.users.findById(user.id)).email);
+  }
+
+  @MfaSetupAllowed()
+  @HttpCode(200)
+  @Post('mfa/totp/confirmation')
+  confirmTotp(@CurrentUser() user: SessionUser, @Body() dto: MfaCodeDto): Promise<{ mfaEnabled: true }> {
+    return this.mfa.confirm(user.id, dto.code);
   }
 }

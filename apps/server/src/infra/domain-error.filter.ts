@@ -14,12 +14,14 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.EmailTaken:
     case ErrorCode.NoAttemptsLeft:
     case ErrorCode.AttemptClosed:
+    case ErrorCode.LastAdmin:
       return HttpStatus.CONFLICT;
     case ErrorCode.InvalidCredentials:
     case ErrorCode.Unauthenticated:
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.Forbidden:
     case ErrorCode.NotEnrolled:
+    case ErrorCode.MfaRequired:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.TooManyAttempts:
       return HttpStatus.TOO_MANY_REQUESTS;
@@ -99,7 +101,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception, this.logger);
     if (res.headersSent) return;
-    if (body.statusCode === 429 || body.statusCode === 503) res.setHeader('Retry-After', '30');
+    if (body.statusCode === 429 || body.statusCode === 503) res.setHeader('Retry-After', String(body['retryAfterSeconds'] ?? 30));
     // An unknown address outside the API is a page: answer with the site's 404 page, not JSON.
     const req = host.switchToHttp().getRequest<Request>();
     if (body.statusCode === 404 && isPageRequest(req.originalUrl.split('?')[0] ?? '/') && req.accepts('html') && res.locals['locale']) {

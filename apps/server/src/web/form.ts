@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
+import { passwordProblem } from '@themis/identity';
 
 export type FieldErrors = Record<string, string>;
 
@@ -13,5 +14,12 @@ export async function validateForm<T extends object>(dto: new () => T, body: unk
   const value = plainToInstance(dto, raw);
   const problems: ValidationError[] = await validate(value, { whitelist: true, forbidNonWhitelisted: false });
   if (problems.length === 0) return { value, errors: null };
-  return { value, errors: Object.fromEntries(problems.map((p) => [p.property, `form.invalid.${p.property}`])) };
+  return { value, errors: Object.fromEntries(problems.map((p) => [p.property, messageKey(p, value)])) };
+}
+
+/** A refused password says why (common, too easy to guess, holds the name…); the rest name the field. */
+function messageKey(p: ValidationError, value: object): string {
+  if (!p.constraints?.['acceptablePassword']) return `form.invalid.${p.property}`;
+  const reason = passwordProblem((value as Record<string, unknown>)[p.property], value as { email?: string; fullName?: string });
+  return reason && reason !== 'tooShort' ? `form.password.${reason}` : `form.invalid.${p.property}`;
 }

@@ -3,7 +3,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Response } from 'express';
 import { Locale } from '@themis/core';
-import { AuthService, Permission, PermissionService, TokenKeys, UsersService } from '@themis/identity';
+import { Permission, PermissionService, SessionService, TokenKeys } from '@themis/identity';
 import type { FormRequest } from '../infra/form-parser';
 import { isLocale, localeFromAcceptLanguage } from './i18n';
 import { CSRF_COOKIE, isPageRequest, LOCALE_COOKIE, PageLocals, PageRequest, SESSION_COOKIE } from './session';
@@ -18,9 +18,8 @@ export class PageContextMiddleware implements NestMiddleware {
   private readonly csrf;
 
   constructor(
-    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
     private readonly permissions: PermissionService,
-    private readonly users: UsersService,
     keys: TokenKeys,
   ) {
     // Derived from the token secret so every process of a cluster agrees without sharing state.
@@ -42,14 +41,12 @@ export class PageContextMiddleware implements NestMiddleware {
     // originalUrl, not path: inside Nest's middleware mount, req.path is relative to the mount point.
     if (!isPageRequest(req.originalUrl.split('?')[0] ?? '/')) return next();
     const token = req.cookies[SESSION_COOKIE];
-    const user = token ? this.auth.verifyToken(token) : null;
+    // The session lookup is also the read of the interface language: one primary-key query per signed-in page.
+    const user = token ? await this.sessions.authenticate(token).catch(() => null) : null;
     let locale: Locale | undefined;
     if (user) {
-      const chosen = await this.users.localeOf(user.id).catch(() => null);
-      if (chosen) {
-        req.user = user;
-        locale = chosen;
-      }
+      req.user = user;
+      locale = user.locale;
     }
     const cookieLocale = req.cookies[LOCALE_COOKIE];
     locale ??= isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(req.header('accept-language'));

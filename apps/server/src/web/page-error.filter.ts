@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '@themis/core';
+import { DomainError, ErrorCode } from '@themis/core';
 import { toErrorBody } from '../infra/domain-error.filter';
 
 /** The Referer header as a URL, or undefined: a client may send anything there, and a throw inside this filter was a 500. */
@@ -32,8 +32,10 @@ export class PageErrorFilter implements ExceptionFilter {
       return res.redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
     }
     const code = exception instanceof DomainError ? exception.code : undefined;
+    // REQUIRE_STAFF_MFA: a staff session without a second factor is sent to set one up.
+    if (code === ErrorCode.MfaRequired) return res.redirect(303, '/profile/mfa');
     const retry = exception instanceof DomainError ? exception.details?.['retryAfterSeconds'] : undefined;
-    if (body.statusCode === 429 || body.statusCode === 503) res.setHeader('Retry-After', '30');
+    if (body.statusCode === 429 || body.statusCode === 503) res.setHeader('Retry-After', String(body['retryAfterSeconds'] ?? 30));
     res.status(body.statusCode).render('pages/error', {
       status: body.statusCode,
       title: `error.status.${[400, 403, 404, 409, 422, 429].includes(body.statusCode) ? body.statusCode : 500}`,

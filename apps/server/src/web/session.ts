@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AuthenticatedUser } from '@themis/identity';
+import type { AuthenticatedUser, SessionUser } from '@themis/identity';
 import type { Locale } from '@themis/core';
 
 export const SESSION_COOKIE = 'themis_session';
@@ -14,9 +14,9 @@ export interface PageLocals {
   currentPath: string;
 }
 
-export type PageRequest = Request & { user?: AuthenticatedUser; cookies: Record<string, string | undefined> };
+export type PageRequest = Request & { user?: SessionUser; cookies: Record<string, string | undefined> };
 
-/** The cookie is the session (the server keeps no session store): the same signed JWT the API issues. */
+/** The cookie holds the same signed access token the API issues; it names a row in `sessions`, which sign-out deletes. */
 export function setSessionCookie(req: Request, res: Response, token: string, maxAgeSeconds: number): void {
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, secure: req.secure, sameSite: 'lax', path: '/', maxAge: maxAgeSeconds * 1000 });
 }

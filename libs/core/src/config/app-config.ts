@@ -70,6 +70,11 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
   DATABASE_CONNECT_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  REGISTRATION_MAX_PER_HOUR_PER_IP?: number;
+
+  @IsOptional() @IsIn(['true', 'false', '0', '1'])
+  REQUIRE_STAFF_MFA?: string;
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ protocols: ['smtp', 'smtps'], require_protocol: true, require_tld: false })
   SMTP_URL?: string;
 
@@ -98,6 +103,10 @@ export interface AppConfig {
   publicRateLimitPerMinute: number;
   /** How long a request waits for a database connection before failing with 503. */
   databaseConnectTimeoutMs: number;
+  /** Registrations from one client address per hour before 429. */
+  registrationMaxPerHourPerIp: number;
+  /** Trainers and admins reach only their profile and the MFA set-up until MFA is on. */
+  requireStaffMfa: boolean;
   /** Outgoing mail: through `smtpUrl` when set, else written to DATA_DIR/outbox/ as .eml files. */
   mail: { smtpUrl?: string; from: string };
   /** Background jobs of one queue that one process runs at once. */
@@ -144,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     publicRateLimitPerMinute: parsed.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 600,
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
+    registrationMaxPerHourPerIp: parsed.REGISTRATION_MAX_PER_HOUR_PER_IP ?? 20,
+    requireStaffMfa: parsed.REQUIRE_STAFF_MFA === 'true' || parsed.REQUIRE_STAFF_MFA === '1',
     mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`) },
     workerConcurrency: parsed.WORKER_CONCURRENCY ?? 2,
   };

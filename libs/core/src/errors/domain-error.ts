@@ -17,6 +17,10 @@ export enum ErrorCode {
   TooSoon = 'TOO_SOON',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** REQUIRE_STAFF_MFA: a staff session without MFA reaches only the MFA set-up (403). */
+  MfaRequired = 'MFA_REQUIRED',
+  /** The action would leave no active administrator (409). */
+  LastAdmin = 'LAST_ADMIN',
 }
 
 export class DomainError extends Error {

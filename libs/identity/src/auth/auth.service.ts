@@ -1,14 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@themis/core';
 import { TokenResponse } from '../dto/register.dto';
+import { MfaService } from '../mfa/mfa.service';
+import { SessionService } from '../sessions/session.service';
 import { UsersService } from '../users/users.service';
 import { AuthenticatedUser } from './decorators';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
-import { TokenKeys } from './token-keys';
 
-export interface AccessTokenPayload { sub: string; role: string; name: string }
+export interface MfaChallengeResponse { mfaRequired: true; mfaToken: string }
+export type SignInResponse = TokenResponse | MfaChallengeResponse;
+export type CheckedUser = AuthenticatedUser & { mfaEnabled: boolean };
 
 @Injectable()
 export class AuthService {
@@ -16,45 +18,29 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
-    private readonly jwt: JwtService,
-    private readonly keys: TokenKeys,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionService,
+    private readonly mfa: MfaService,
   ) {}
 
   /** One message for unknown email and wrong password alike, so the answer never tells whether an account exists. */
-  async validateCredentials(email: string, password: string, ip: string): Promise<AuthenticatedUser> {
-    await this.throttle.assertAllowed(email, ip);
+  async validateCredentials(email: string, password: string, ip: string): Promise<CheckedUser> {
+    await this.throttle.reserve(email, ip);
     const user = await this.users.findCredentials(email);
     const ok = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !ok) {
-      await this.throttle.recordFailure(email, ip);
-      throw new DomainError(ErrorCode.InvalidCredentials, 'Invalid email or password');
-    }
+    if (!user || !ok) throw new DomainError(ErrorCode.InvalidCredentials, 'Invalid email or password');
     await this.throttle.clear(email);
-    return { id: user.id, role: user.role, fullName: user.fullName };
+    return { id: user.id, role: user.role, fullName: user.fullName, mfaEnabled: user.mfaEnabledAt !== null };
   }
 
-  issueToken(user: AuthenticatedUser): TokenResponse {
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role, name: user.fullName };
-    const accessToken = this.jwt.sign(payload, {
-      secret: this.keys.current.secret,
-      keyid: this.keys.current.kid,
-      expiresIn: this.config.jwt.ttlSeconds,
-      algorithm: 'HS256',
-    });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwt.ttlSeconds };
+  /** After the password: a session, or for an account with MFA on, a challenge to answer with a code. */
+  async signIn(user: CheckedUser): Promise<SignInResponse> {
+    if (user.mfaEnabled) return { mfaRequired: true, mfaToken: await this.mfa.challenge(user.id) };
+    return this.sessions.start(user);
   }
 
-  /** Verifies a token from a header or the page session cookie. */
-  verifyToken(token: string): AuthenticatedUser | null {
-    try {
-      const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: string };
-      const secret = this.keys.keyFor(header.kid);
-      if (!secret) return null;
-      const payload = this.jwt.verify<AccessTokenPayload>(token, { secret: secret as unknown as string, algorithms: ['HS256'] });
-      return { id: payload.sub, role: payload.role, fullName: payload.name };
-    } catch {
-      return null;
-    }
+  /** The second step: a TOTP or recovery code against the challenge's token. */
+  async signInWithCode(mfaToken: string, code: string): Promise<TokenResponse> {
+    const userId = await this.mfa.answerChallenge(mfaToken, code);
+    return this.sessions.start(await this.users.findAuthenticated(userId));
   }
 }

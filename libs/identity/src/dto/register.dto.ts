@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { normalizeName, PROFESSIONS, ROLES, SUPPORTED_LOCALES } from '@themis/core';
 import type { Locale, Profession, Role } from '@themis/core';
+import { IsAcceptablePassword } from '../passwords/acceptable-password.validator';
 
 const trimName = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeName(value) : value);
 // Letters of any script, marks, spaces, apostrophes, hyphens and dots: names like "Aytən Məmmədova" or "Гюльнара Алиева".
@@ -14,8 +15,7 @@ class AccountFieldsDto {
   email: string;
 
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters long' })
-  @MaxLength(256)
+  @IsAcceptablePassword()
   password: string;
 
   @Transform(trimName)
@@ -104,6 +104,8 @@ export interface UserResponse {
   locale: Locale;
   role: Role;
   createdAt: string;
+  active: boolean;
+  mfaEnabled: boolean;
 }
 
 export interface TokenResponse {

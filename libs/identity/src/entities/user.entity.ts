@@ -37,4 +37,16 @@ export class User {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** A deactivated account cannot sign in and its sessions are refused; an admin can activate it again. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  /** Closed by its holder: contact data gone, the row kept only for the certificates issued to it. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** Set when a TOTP second factor is confirmed (read with every session lookup, for REQUIRE_STAFF_MFA). */
+  @Column({ name: 'mfa_enabled_at', type: 'timestamptz', nullable: true })
+  mfaEnabledAt: Date | null;
 }

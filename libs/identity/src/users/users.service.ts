@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { DomainError, ErrorCode, normalizeEmail, notFound } from '@themis/core';
-import { isUniqueViolation, preparedQuery } from '@themis/database';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, normalizeEmail, notFound } from '@themis/core';
+import { isUniqueViolation } from '@themis/database';
+import { AuthenticatedUser } from '../auth/decorators';
+import { EventRateLimit } from '../auth/event-rate-limit';
 import { PasswordHasher } from '../auth/password-hasher';
 import { CreateUserDto, RegisterDto, UpdateProfileDto, UserResponse } from '../dto/register.dto';
 import { User } from '../entities/user.entity';
@@ -12,9 +14,13 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly hasher: PasswordHasher,
+    private readonly rateLimit: EventRateLimit,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(dto: RegisterDto): Promise<UserResponse> {
+  /** Registrations are counted per client address (REGISTRATION_MAX_PER_HOUR_PER_IP) before anything is written. */
+  async register(dto: RegisterDto, ip: string): Promise<UserResponse> {
+    await this.rateLimit.consume('register-ip', ip, this.config.registrationMaxPerHourPerIp, 3600, 'Too many registrations from this address; try again later');
     return this.insert({ ...dto, role: 'learner' });
   }
 
@@ -55,32 +61,36 @@ export class UsersService {
     return this.findById(id);
   }
 
-  async setRole(id: string, role: User['role']): Promise<UserResponse> {
-    const result = await this.users.update({ id }, { role });
-    if (!result.affected) throw notFound('User');
-    return this.findById(id);
-  }
-
-  /** The interface language an account chose; null when the account is gone (one column: read on every page). */
-  async localeOf(id: string): Promise<User['locale'] | null> {
-    const rows = await preparedQuery<{ locale: User['locale'] }>(this.users.manager.connection, 'user-locale', `SELECT locale FROM users WHERE id = $1`, [id]);
-    return rows[0]?.locale ?? null;
-  }
-
-  /** The role as it is now (tokens carry the role they were issued with); null when the account is gone. */
-  async currentRole(id: string): Promise<User['role'] | null> {
-    const row = await this.users.findOne({ where: { id }, select: ['role'] });
-    return row?.role ?? null;
-  }
-
-  /** For sign-in only: the one place that reads the password hash. */
-  async findCredentials(email: string): Promise<Pick<User, 'id' | 'role' | 'fullName' | 'passwordHash'> | null> {
+  /** For sign-in only: the one place that reads the password hash. A deactivated or closed account does not sign in. */
+  async findCredentials(email: string): Promise<Pick<User, 'id' | 'role' | 'fullName' | 'passwordHash' | 'mfaEnabledAt'> | null> {
     return this.users
       .createQueryBuilder('u')
-      .select(['u.id', 'u.role', 'u.fullName'])
+      .select(['u.id', 'u.role', 'u.fullName', 'u.mfaEnabledAt'])
       .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: normalizeEmail(email) })
+      .where('u.email = :email AND u.deactivatedAt IS NULL', { email: normalizeEmail(email) })
       .getOne();
+  }
+
+  /** An active account as a session starts it (after an MFA code, a password change or reset). */
+  async findAuthenticated(id: string): Promise<AuthenticatedUser> {
+    const user = await this.users.findOne({ where: { id, deactivatedAt: IsNull() }, select: ['id', 'role', 'fullName'] });
+    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'This account cannot sign in');
+    return { id: user.id, role: user.role, fullName: user.fullName };
+  }
+
+  /** The hash and the facts the password rule compares against, for a password change or reset. */
+  async findForPasswordChange(id: string, manager?: EntityManager): Promise<Pick<User, 'id' | 'email' | 'fullName' | 'passwordHash' | 'role'> | null> {
+    return (manager ?? this.users.manager)
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.email', 'u.fullName', 'u.role'])
+      .addSelect('u.passwordHash')
+      .where('u.id = :id AND u.deactivatedAt IS NULL', { id })
+      .getOne();
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.users.manager).getRepository(User).update({ id }, { passwordHash });
   }
 
   private async insert(data: Omit<RegisterDto, 'profession'> & Pick<User, 'role' | 'profession'>): Promise<UserResponse> {
@@ -116,6 +126,8 @@ export class UsersService {
       locale: u.locale,
       role: u.role,
       createdAt: u.createdAt.toISOString(),
+      active: !u.deactivatedAt,
+      mfaEnabled: !!u.mfaEnabledAt,
     };
   }
 }

@@ -3,11 +3,14 @@ import { AnswerKeyService } from '@themis/assessment';
 import { CatalogService } from '@themis/catalog';
 import { DomainError, ErrorCode, ROLES } from '@themis/core';
 import type { Role } from '@themis/core';
-import { CreateUserDto, CreateVerifierDto, UsersService, VerifiersService } from '@themis/identity';
+import { AccountAdminService, CreateUserDto, CreateVerifierDto, UsersService, VerifiersService } from '@themis/identity';
 import { ProgressService } from '@themis/learning';
 import { validateForm } from '../../web/form';
 import { PageResult } from '../../web/page-result';
 import { professionOptions } from '../public/public-pages.service';
+
+const USERS_PER_PAGE = 50;
+export type AccountAction = 'deactivate' | 'activate' | 'unlock' | 'mfa-reset';
 
 const roleOptions = (selected?: string) => ROLES.map((r) => ({ value: r, label: `role.${r}`, selected: r === selected }));
 
@@ -19,6 +22,7 @@ export class AdminPagesService {
     private readonly progress: ProgressService,
     private readonly users: UsersService,
     private readonly verifiers: VerifiersService,
+    private readonly accounts: AccountAdminService,
   ) {}
 
   async courses(): Promise<object> {
@@ -37,9 +41,21 @@ export class AdminPagesService {
     return { title: version.title, courseSlug: slug, courseTitle: version.title, courseLanguage: version.language, learners: await this.progress.listForCourse(slug) };
   }
 
-  async usersPage(extra: object = {}): Promise<object> {
-    const users = await this.users.list();
-    return { title: 'admin.users.title', users: users.map((u) => ({ ...u, roles: roleOptions(u.role) })), roles: roleOptions('learner'), professions: professionOptions('other'), form: {}, ...extra };
+  /** Find users by email, name or bar number, 50 to a page. */
+  async usersPage(extra: { q?: unknown; page?: unknown; [more: string]: unknown } = {}): Promise<object> {
+    const q = typeof extra.q === 'string' ? extra.q.slice(0, 200) : '';
+    const page = Math.max(1, Math.min(100000, Number.parseInt(String(extra.page ?? '1'), 10) || 1));
+    const found = await this.accounts.search(q || undefined, USERS_PER_PAGE, (page - 1) * USERS_PER_PAGE);
+    const pages = Math.max(1, Math.ceil(found.total / USERS_PER_PAGE));
+    const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+    return {
+      title: 'admin.users.title',
+      users: found.users.map((u) => ({ ...u, roles: roleOptions(u.role) })),
+      q, page, pages, total: found.total,
+      previous: page > 1 ? link(page - 1) : null,
+      next: page < pages ? link(page + 1) : null,
+      roles: roleOptions('learner'), professions: professionOptions('other'), form: {}, ...extra,
+    };
   }
 
   async createUser(body: Record<string, unknown>): Promise<PageResult> {
@@ -62,7 +78,16 @@ export class AdminPagesService {
   async setRole(id: string, body: Record<string, unknown>): Promise<{ url: string }> {
     const role = body['role'];
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new DomainError(ErrorCode.ValidationFailed, 'role must be one of the roles');
-    await this.users.setRole(id, role as Role);
+    await this.accounts.setRole(id, role as Role);
+    return { url: '/admin/users?updated=1' };
+  }
+
+  /** Deactivate, activate, unlock a locked sign-in, reset MFA: each ends where it started, with a notice. */
+  async accountAction(id: string, action: AccountAction): Promise<{ url: string }> {
+    if (action === 'deactivate') await this.accounts.deactivate(id);
+    else if (action === 'activate') await this.accounts.activate(id);
+    else if (action === 'unlock') await this.accounts.unlock(id);
+    else await this.accounts.resetMfa(id);
     return { url: '/admin/users?updated=1' };
   }
 

@@ -38,8 +38,8 @@ export class StaffPageController {
   @RequirePermission(Permission.ManageUsers)
   @Get('admin/users')
   @Render('pages/admin/users')
-  users(@Query('created') created?: string, @Query('updated') updated?: string): Promise<object> {
-    return this.pages.usersPage({ created: created === '1', updated: updated === '1' });
+  users(@Query('created') created?: string, @Query('updated') updated?: string, @Query('q') q?: string, @Query('page') page?: string): Promise<object> {
+    return this.pages.usersPage({ created: created === '1', updated: updated === '1', q, page });
   }
 
   @RequirePermission(Permission.ManageUsers)
@@ -55,6 +55,38 @@ export class StaffPageController {
   @Redirect('/', 303)
   setRole(@Param('id', IdPipe) id: string, @Body() body: Form): Promise<{ url: string }> {
     return this.pages.setRole(id, body);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.deactivate', 'id')
+  @Post('admin/users/:id/deactivation')
+  @Redirect('/', 303)
+  deactivate(@Param('id', IdPipe) id: string): Promise<{ url: string }> {
+    return this.pages.accountAction(id, 'deactivate');
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.activate', 'id')
+  @Post('admin/users/:id/activation')
+  @Redirect('/', 303)
+  activate(@Param('id', IdPipe) id: string): Promise<{ url: string }> {
+    return this.pages.accountAction(id, 'activate');
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.unlock', 'id')
+  @Post('admin/users/:id/unlock')
+  @Redirect('/', 303)
+  unlock(@Param('id', IdPipe) id: string): Promise<{ url: string }> {
+    return this.pages.accountAction(id, 'unlock');
+  }
+
+  @RequirePermission(Permission.ManageUsers)
+  @Audited('user.mfa_reset', 'id')
+  @Post('admin/users/:id/mfa-reset')
+  @Redirect('/', 303)
+  resetMfa(@Param('id', IdPipe) id: string): Promise<{ url: string }> {
+    return this.pages.accountAction(id, 'mfa-reset');
   }
 
   @RequirePermission(Permission.ManageVerifiers)

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuthenticatedUser, CurrentUser, Permission, Public, RequirePermission } from '@themis/identity';
+import { AuthenticatedUser, CurrentUser, MfaSetupAllowed, Permission, Public, RequirePermission } from '@themis/identity';
 import { IdPipe, SlugPipe } from '../../infra/params';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
@@ -69,6 +69,7 @@ export class LearnerPageController {
     return this.pages.dashboard(user.id);
   }
 
+  @MfaSetupAllowed()
   @Get('profile')
   @Render('pages/profile')
   profile(@CurrentUser() user: AuthenticatedUser, @Query('saved') saved?: string): Promise<object> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '@themis/catalog';
 import { DomainError, ErrorCode, Locale, PROFESSIONS } from '@themis/core';
-import { AuthenticatedUser, AuthService, RegisterDto, UsersService } from '@themis/identity';
+import { AuthenticatedUser, AuthService, CheckedUser, RegisterDto, SessionService, SessionUser, TokenResponse, UsersService } from '@themis/identity';
 import { validateForm } from '../../web/form';
 import { isLocale } from '../../web/i18n';
 import { PageResult } from '../../web/page-result';
@@ -15,6 +15,7 @@ export class PublicPagesService {
     private readonly catalog: CatalogService,
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly sessions: SessionService,
   ) {}
 
   async home(audience: unknown): Promise<object> {
@@ -34,11 +35,26 @@ export class PublicPagesService {
     try {
       if (!email || !password || email.length > 254 || password.length > 256) throw new DomainError(ErrorCode.InvalidCredentials, 'missing');
       const user = await this.auth.validateCredentials(email, password, ip);
-      return this.session(user, next);
+      return await this.signedIn(user, next);
     } catch (err) {
       if (!(err instanceof DomainError) || ![ErrorCode.InvalidCredentials, ErrorCode.TooManyAttempts].includes(err.code)) throw err;
       const message = err.code === ErrorCode.TooManyAttempts ? 'error.code.TOO_MANY_ATTEMPTS' : 'signIn.failed';
       return { view: 'pages/sign-in', status: err.code === ErrorCode.TooManyAttempts ? 429 : 401, data: { title: 'signIn.title', next, email, formError: message } };
+    }
+  }
+
+  /** The second step for an account with MFA on: the challenge's token travels in the form, never in a cookie. */
+  async signInMfa(body: Record<string, unknown>): Promise<PageResult> {
+    const mfaToken = typeof body['mfaToken'] === 'string' ? body['mfaToken'].slice(0, 128) : '';
+    const code = typeof body['code'] === 'string' ? body['code'].slice(0, 32) : '';
+    const next = safeNext(body['next']);
+    try {
+      if (!mfaToken || !code) throw new DomainError(ErrorCode.InvalidCredentials, 'missing');
+      return await this.session(await this.auth.signInWithCode(mfaToken, code), next);
+    } catch (err) {
+      if (!(err instanceof DomainError) || ![ErrorCode.InvalidCredentials, ErrorCode.TooManyAttempts].includes(err.code)) throw err;
+      if (err.code === ErrorCode.TooManyAttempts) return { view: 'pages/sign-in', status: 429, data: { title: 'signIn.title', next, formError: 'signIn.mfaTooMany' } };
+      return { view: 'pages/sign-in-mfa', status: 401, data: { title: 'signIn.mfaTitle', next, mfaToken, formError: 'signIn.mfaFailed' } };
     }
   }
 
@@ -56,16 +72,18 @@ export class PublicPagesService {
     });
     if (errors) return again(errors);
     try {
-      await this.users.register(value);
+      await this.users.register(value, ip);
     } catch (err) {
       if (err instanceof DomainError && err.code === ErrorCode.EmailTaken) return again({ email: 'form.emailTaken' });
       throw err;
     }
     const user = await this.auth.validateCredentials(value.email, value.password, ip);
-    return this.session(user, '/dashboard');
+    return this.signedIn(user, '/dashboard');
   }
 
-  signOut(): PageResult {
+  /** Ends this browser's session on the server, not only its cookie. */
+  async signOut(user: SessionUser | undefined): Promise<PageResult> {
+    if (user) await this.sessions.end(user.sessionId);
     return { redirect: '/', session: null };
   }
 
@@ -76,9 +94,14 @@ export class PublicPagesService {
     return { redirect: safeNext(body['next'], '/'), locale };
   }
 
-  private async session(user: AuthenticatedUser, next: string): Promise<PageResult> {
-    const { accessToken, expiresIn } = this.auth.issueToken(user);
-    const profile = await this.users.findById(user.id);
-    return { redirect: next, session: { token: accessToken, maxAgeSeconds: expiresIn }, locale: profile.locale };
+  private async signedIn(user: CheckedUser, next: string): Promise<PageResult> {
+    const result = await this.auth.signIn(user);
+    if ('mfaRequired' in result) return { view: 'pages/sign-in-mfa', data: { title: 'signIn.mfaTitle', next, mfaToken: result.mfaToken } };
+    return this.session(result, next);
+  }
+
+  private async session(token: TokenResponse, next: string): Promise<PageResult> {
+    const user = await this.sessions.authenticate(token.accessToken);
+    return { redirect: next, session: { token: token.accessToken, maxAgeSeconds: token.expiresIn }, ...(user ? { locale: user.locale } : {}) };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query, Render, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuthenticatedUser, CurrentUser, Public } from '@themis/identity';
+import { AuthenticatedUser, CurrentUser, Public, SessionUser } from '@themis/identity';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
 import { PublicPagesService } from './public-pages.service';
@@ -30,6 +30,11 @@ export class PublicPageController {
     send(req, res, await this.pages.signIn(body, req.ip ?? 'unknown'));
   }
 
+  @Post('sign-in/mfa')
+  async signInMfa(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.signInMfa(body));
+  }
+
   @Get('sign-up')
   @Render('pages/sign-up')
   signUpForm(@Res({ passthrough: true }) res: Response): object {
@@ -42,8 +47,8 @@ export class PublicPageController {
   }
 
   @Post('sign-out')
-  signOut(@Req() req: Request, @Res() res: Response): void {
-    send(req, res, this.pages.signOut());
+  async signOut(@CurrentUser() user: SessionUser | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.signOut(user));
   }
 
   @Post('language')

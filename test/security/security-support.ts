@@ -1,3 +1,4 @@
+import * as yazl from 'yazl';
 import request from 'supertest';
 import { LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
 
@@ -27,3 +28,20 @@ export async function certifiedLearner(t: TestApp, keyReader: SignedInUser, over
   if (certs.body.length !== 1) throw new Error(`expected one certificate, got ${JSON.stringify(certs.body)}`);
   return learner;
 }
+
+/** Course YAML whose aliases expand exponentially: 9 levels of 10 make a billion nodes. */
+export const ALIAS_BOMB_YAML = [
+  'title: &a0 [x, x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 8 }, (_, i) => `l${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
+  'summary: S', 'audience: [judge]', 'cleHours: {ethics: 1}', 'modules: [m]', '',
+].join('\n');
+
+export const zipOf = (files: Record<string, string>): Promise<Buffer> => {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
+  zip.end();
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
+  });
+};

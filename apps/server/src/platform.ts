@@ -12,6 +12,7 @@ import { configureViews } from './web/view-engine';
 import { mountFastVerification } from './infra/fast-verification.route';
 import { rejectPrototypeKeys } from './infra/reject-prototype-keys';
 import { AUTHORING_FORM_LIMITS, formParser, FORM_LIMITS } from './infra/form-parser';
+import { uploadParser } from './infra/upload-parser';
 
 export interface RunningPlatform {
   app: INestApplication;
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use('/staff/authoring', express.json({ limit: AUTHORING_FORM_LIMITS.bytes }), formParser(AUTHORING_FORM_LIMITS));
   app.use(express.json({ limit: '256kb' }));
   app.use(formParser(FORM_LIMITS));
+  app.use(uploadParser());
   configureViews(app);
   app.use(rejectPrototypeKeys);
   mountFastVerification(app, securityHeaders);

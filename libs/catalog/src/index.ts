@@ -21,3 +21,4 @@ export * from './authoring/gift/gift-parser';
 export * from './authoring/gift/gift-import';
 export * from './authoring/dto/authoring.dto';
 export * from './authoring/draft-updates';
+export * from './authoring/draft-limits';

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   applyCourseMetaUpdate, applyLessonUpdate, ArchiveImportResponse, AuthoringCourseResponse, AuthoringService, BibliographyResponse, CourseDiff,
@@ -7,13 +7,9 @@ import {
 } from '@themis/catalog';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { DomainError, ErrorCode } from '@themis/core';
-import { SlugPipe } from '../infra/params';
+import { PositiveIntPipe, positiveInt, SlugPipe } from '../infra/params';
 
-const optionalVersion = (v?: string): number | undefined => {
-  if (v === undefined) return undefined;
-  if (!/^[1-9]\d{0,8}$/.test(v)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be a whole number from 1');
-  return Number(v);
-};
+const optionalVersion = (v?: string): number | undefined => (v === undefined ? undefined : positiveInt(v, 'version'));
 
 /** A DELETE has no body here: the revision the client last saw comes in the query, as `?revision=3`. */
 const revisionQuery = (v: string | undefined): number => {
@@ -129,7 +125,7 @@ export class AuthoringController {
   }
 
   @Get('courses/:slug/diff')
-  diff(@Param('slug', SlugPipe) slug: string, @Query('from', ParseIntPipe) from: number, @Query('to', ParseIntPipe) to: number): Promise<CourseDiff> {
+  diff(@Param('slug', SlugPipe) slug: string, @Query('from', PositiveIntPipe) from: number, @Query('to', PositiveIntPipe) to: number): Promise<CourseDiff> {
     return this.authoring.diff(slug, from, to);
   }
 

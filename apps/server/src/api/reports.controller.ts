@@ -1,15 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CourseReport, ReportService } from '@themis/assessment';
-import { DomainError, ErrorCode } from '@themis/core';
 import { Permission, RequirePermission } from '@themis/identity';
-import { SlugPipe } from '../infra/params';
+import { positiveInt, SlugPipe } from '../infra/params';
 
-const optionalVersion = (v?: string): number | undefined => {
-  if (v === undefined) return undefined;
-  if (!/^[1-9]\d{0,8}$/.test(v)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be a whole number from 1');
-  return Number(v);
-};
+const optionalVersion = (v?: string): number | undefined => (v === undefined ? undefined : positiveInt(v, 'version'));
 
 /** Reports for trainers and admins: the current version unless `?version=N`. */
 @RequirePermission(Permission.ViewReports)

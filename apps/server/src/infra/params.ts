@@ -1,4 +1,4 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@themis/core';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -18,5 +18,30 @@ export class IdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || !UUID.test(value)) throw new DomainError(ErrorCode.NotFound, 'Not found');
     return value.toLowerCase();
+  }
+}
+
+/** The largest value a PostgreSQL `integer` holds: anything above it would reach the database only to fail there. */
+export const MAX_INT = 2147483647;
+
+/** A whole number from 1 written in digits only (no `1e3`, no sign), at most MAX_INT; 400 naming the field otherwise. */
+export function positiveInt(value: unknown, field: string): number {
+  if (typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_INT) return Number(value);
+  throw new DomainError(ErrorCode.ValidationFailed, `${field} must be a whole number from 1 to ${MAX_INT}`, { field });
+}
+
+/** The one pipe for a required positive-integer query or path parameter, on API and page routes alike; the field is the parameter's name. */
+@Injectable()
+export class PositiveIntPipe implements PipeTransform<unknown, number> {
+  transform(value: unknown, metadata: ArgumentMetadata): number {
+    return positiveInt(value, metadata.data ?? 'value');
+  }
+}
+
+/** As PositiveIntPipe, but an absent parameter stays undefined. */
+@Injectable()
+export class OptionalPositiveIntPipe implements PipeTransform<unknown, number | undefined> {
+  transform(value: unknown, metadata: ArgumentMetadata): number | undefined {
+    return value === undefined ? undefined : positiveInt(value, metadata.data ?? 'value');
   }
 }

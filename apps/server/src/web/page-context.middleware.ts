@@ -31,7 +31,8 @@ export class PageContextMiddleware implements NestMiddleware {
       cookieOptions: { sameSite: 'lax', path: '/', httpOnly: true, secure: false },
       getCsrfTokenFromRequest: (req) => {
         const body = req.body as Record<string, unknown> | undefined;
-        const token = body?.['_csrf'] ?? req.query['_csrf'] ?? req.headers['x-csrf-token'];
+        // Never from the URL, where logs, history and Referer headers keep it (issue 20): the body, or a header.
+        const token = body?.['_csrf'] ?? req.headers['x-csrf-token'];
         return typeof token === 'string' ? token : undefined;
       },
     });

@@ -14,6 +14,12 @@ function refererOf(req: Request): URL | undefined {
   }
 }
 
+/** A draft past one of the editor's limits names it (DRAFT_LIMITS, issue 20), on whichever page it was refused. */
+function limitOf(exception: unknown): { key: string; params: Record<string, string | number> } | undefined {
+  const d = exception instanceof DomainError ? exception.details : undefined;
+  return d && typeof d['limit'] === 'string' ? { key: `authoring.limit.${d['limit']}`, params: (d['params'] ?? {}) as Record<string, string | number> } : undefined;
+}
+
 /**
  * Page controllers answer in HTML: an anonymous visitor is sent to sign in and brought back;
  * any other error is a translated error page with the same status the API would give.
@@ -39,7 +45,7 @@ export class PageErrorFilter implements ExceptionFilter {
     res.status(body.statusCode).render('pages/error', {
       status: body.statusCode,
       title: `error.status.${[400, 403, 404, 409, 422, 429].includes(body.statusCode) ? body.statusCode : 500}`,
-      message: code ? `error.code.${code}` : `error.status.${body.statusCode}.message`,
+      message: limitOf(exception) ?? (code ? `error.code.${code}` : `error.status.${body.statusCode}.message`),
       retry,
       back: refererOf(req)?.host === req.get('host') ? refererOf(req)!.pathname : null,
     });

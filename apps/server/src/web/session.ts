@@ -34,4 +34,11 @@ export function safeNext(next: unknown, fallback = '/dashboard'): string {
   return typeof next === 'string' && /^\/(?![\/\\])[^\s]*$/.test(next) && next.length < 500 ? next : fallback;
 }
 
-export const isPageRequest = (path: string): boolean => !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/health') && !path.startsWith('/assets/');
+/**
+ * Lower-cased first, as Express's router matches (`/API/v1/me` reaches the API controller), so a
+ * path in any case is a page or the API for both: the API never reads the session cookie.
+ */
+export const isPageRequest = (rawPath: string): boolean => {
+  const path = rawPath.toLowerCase();
+  return !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/health') && !path.startsWith('/assets/');
+};

@@ -14,6 +14,7 @@ import { CourseDraft } from './course-draft.entity';
 import { CourseDraftRepository } from './course-draft.repository';
 import { draftFromSource, DraftCourse } from './course-files';
 import { emptyCourse, findQuiz } from './draft-edits';
+import { assertDraftWithinLimits } from './draft-limits';
 import { validateDraft } from './draft-validation';
 import { giftToDraftQuestions } from './gift/gift-import';
 import { writeGift } from './gift/gift-parser';
@@ -35,10 +36,14 @@ export class AuthoringService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** courses/ is read at start-up only (a changed folder is a new deployment): read once, not on every draft answer. */
+  private folderBibliography?: Map<string, CaseRef>;
+
   /** The folder's bibliography, plus judgments only imported versions know (e.g. from an uploaded archive). */
   async bibliography(): Promise<Map<string, CaseRef>> {
     const map = new Map((await this.drafts.storedBibliography()).map((r) => [r.key, r]));
-    for (const [k, v] of readBibliography(this.config.coursesDir, [])) map.set(k, v);
+    this.folderBibliography ??= readBibliography(this.config.coursesDir, []);
+    for (const [k, v] of this.folderBibliography) map.set(k, v);
     return new Map([...map].sort(([a], [b]) => a.localeCompare(b)));
   }
 
@@ -96,6 +101,7 @@ export class AuthoringService {
   /** Replaces the content if `revision` is still the latest; otherwise says who saved in between. */
   async saveDraft(author: Author, slug: string, revision: number, content: DraftCourse): Promise<DraftResponse> {
     if (content.slug !== slug) throw new DomainError(ErrorCode.ValidationFailed, `the draft's slug is "${slug}"; a course is renamed by creating a new one`, { field: 'slug' });
+    assertDraftWithinLimits(content);
     const saved = await this.drafts.save(slug, revision, content, author);
     if (!saved) throw await this.staleOrMissing(slug, revision);
     return this.toResponse(saved);
@@ -148,6 +154,7 @@ export class AuthoringService {
     const { courses, problems } = readArchiveCatalog(files, await this.bibliography());
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `the archive has ${problems.length} problem(s); nothing was imported`, { problems });
     if (courses.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'the archive holds no course folder (<slug>/course.yaml)');
+    for (const c of courses) assertDraftWithinLimits(draftFromSource(c));
     const outcomes = await inTransaction(this.db, async (manager) => {
       const out = [];
       for (const c of courses) out.push(await this.importer.importIn(manager, c));

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, visit } from 'yaml';
 import { Problem } from './course-source';
 import { ProblemText, said } from './problem-codes';
 
@@ -24,7 +24,20 @@ export class YamlSource {
       const line = err.linePos?.[0]?.line ?? 1;
       problems.push({ file, line: line + lineOffset, ...said('yaml', { detail: err.message.split('\n')[0] ?? '' }) });
     }
-    this.data = this.doc.errors.length ? undefined : this.doc.toJS();
+    this.data = this.doc.errors.length ? undefined : this.toData(problems);
+  }
+
+  /** Aliases that expand exponentially (a "billion laughs") are refused by the parser: one problem, not a stack trace. */
+  private toData(problems: Problem[]): unknown {
+    try {
+      return this.doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err;
+      let line = 1;
+      visit(this.doc, { Alias: (_key, node) => { line = this.lineAt(node as Node) ?? line; return visit.BREAK; } });
+      problems.push({ file: this.file, line: line + this.lineOffset, ...said('yaml', { detail: 'too many aliases (*name): at most 100 expansions are read' }) });
+      return undefined;
+    }
   }
 
   /** The line of the key (or item) at `path`, falling back to the nearest parent. */

@@ -23,7 +23,8 @@ export class PageQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit: number = 50;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  // Within a PostgreSQL integer: `1e20` is an integer to JavaScript and an error to PostgreSQL.
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(2147483647)
   offset: number = 0;
 
   @IsOptional() @IsString() @MaxLength(200)

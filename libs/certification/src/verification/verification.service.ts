@@ -119,6 +119,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function startOfDay(value: string, field: string): Date {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) throw new DomainError(ErrorCode.ValidationFailed, `${field} must be a date as YYYY-MM-DD`);
+  // Date() rolls 2026-02-31 over into March: only a day that reads back the same exists.
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new DomainError(ErrorCode.ValidationFailed, `${field} must be a date as YYYY-MM-DD`);
   return d;
 }

@@ -3,6 +3,7 @@ import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } fr
 import { normalizeName, PROFESSIONS, ROLES, SUPPORTED_LOCALES } from '@themis/core';
 import type { Locale, Profession, Role } from '@themis/core';
 import { IsAcceptablePassword } from '../passwords/acceptable-password.validator';
+import { HasFewCombiningMarks, IsPracticalEmail } from './contact-fields';
 
 const trimName = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeName(value) : value);
 // Letters of any script, marks, spaces, apostrophes, hyphens and dots: names like "Aytən Məmmədova" or "Гюльнара Алиева".
@@ -11,6 +12,7 @@ const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M}' .\u2019-]*$/u;
 /** The fields every account is created with, by sign-up or by an admin. */
 class AccountFieldsDto {
   @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsPracticalEmail()
   @MaxLength(254)
   email: string;
 
@@ -23,6 +25,7 @@ class AccountFieldsDto {
   @MinLength(1, { message: 'fullName must not be empty' })
   @MaxLength(200)
   @Matches(NAME_PATTERN, { message: 'fullName must contain only letters, spaces, hyphens, apostrophes and dots' })
+  @HasFewCombiningMarks()
   fullName: string;
 }
 
@@ -66,6 +69,7 @@ export class UpdateProfileDto {
   @MinLength(1)
   @MaxLength(200)
   @Matches(NAME_PATTERN, { message: 'fullName must contain only letters, spaces, hyphens, apostrophes and dots' })
+  @HasFewCombiningMarks()
   fullName?: string;
 
   @IsOptional()

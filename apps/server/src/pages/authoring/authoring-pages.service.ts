@@ -16,9 +16,19 @@ const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 's
 export class AuthoringPagesService {
   constructor(private readonly authoring: AuthoringService, private readonly reports: ReportService) {}
 
+  /** A page that names no lesson changes nothing: a draft started for it is discarded again (revision-checked, so a save made meanwhile keeps it). */
+  private async lessonOrUndo(draft: DraftResponse, created: boolean, lessonSlug: string): Promise<ReturnType<typeof findLesson>> {
+    try {
+      return findLesson(draft.content, lessonSlug);
+    } catch (err) {
+      if (created) await this.authoring.discardDraft(draft.slug, draft.revision).catch(() => undefined);
+      throw err;
+    }
+  }
+
   async lessonEditor(author: Author, slug: string, lessonSlug: string, overrides?: { form?: Form; message?: string | Message; status?: number }): Promise<PageResult> {
-    const { draft } = await this.authoring.openDraft(author, slug);
-    const { lesson, module } = findLesson(draft.content, lessonSlug);
+    const { created, draft } = await this.authoring.openDraft(author, slug);
+    const { lesson, module } = await this.lessonOrUndo(draft, created, lessonSlug);
     const form = overrides?.form;
     const markdown = str(form?.['markdown']) ?? lesson.markdown;
     const title = str(form?.['title']) ?? lesson.title;

@@ -3,7 +3,7 @@ import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, Dra
 import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
-import { conflictMessage, deletedLink, problemMessage } from './page-messages';
+import { conflictMessage, deletedLink, limitMessage, problemMessage } from './page-messages';
 import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, revisionOf, SPARE_OPTIONS, text } from './draft-forms';
 
 type Upload = { buffer: Buffer; size: number; originalname?: string } | undefined;
@@ -194,6 +194,8 @@ export class DraftPagesService {
       return this.quiz(slug, quizSlug, { gift: { imported: r.imported.length, notImported: r.notImported } });
     } catch (err) {
       if (is(err, ErrorCode.Conflict)) return this.quiz(slug, quizSlug, { message: conflictMessage(err), status: 409 });
+      const limit = limitMessage(err);
+      if (limit) return this.quiz(slug, quizSlug, { message: limit, status: is(err, ErrorCode.PayloadTooLarge) ? 413 : 400 });
       if (is(err, ErrorCode.ValidationFailed)) return this.quiz(slug, quizSlug, { message: err.message, status: 400 });
       throw err;
     }
@@ -302,6 +304,8 @@ export class DraftPagesService {
       return { redirect: typeof next === 'string' ? next : next() };
     } catch (err) {
       if (is(err, ErrorCode.Conflict)) return rerender({ ...(action === 'save' ? { form } : {}), message: conflictMessage(err, action), status: 409 });
+      const limit = limitMessage(err);
+      if (limit) return rerender({ form, message: limit, status: is(err, ErrorCode.PayloadTooLarge) ? 413 : 400 });
       throw err;
     }
   }

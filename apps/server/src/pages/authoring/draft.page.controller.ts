@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { SlugPipe } from '../../infra/params';
@@ -10,12 +9,10 @@ import { DraftPagesService } from './draft-pages.service';
 import { deletedNotice, discardedNotice } from './page-messages';
 
 type Upload = { buffer: Buffer; size: number } | undefined;
-const ZIP_UPLOAD = { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 2 } };
-const GIFT_UPLOAD = { limits: { fileSize: 1024 * 1024, files: 1, fields: 3 } };
 
 /**
- * The editor's pages: plain forms posting to these routes (CSRF token in each form; multipart
- * forms carry it in the action URL, since their body is parsed after the check).
+ * The editor's pages: plain forms posting to these routes (CSRF token in each form; the upload
+ * forms' multipart bodies are parsed before the check, by infra/upload-parser).
  */
 @RequirePermission(Permission.AuthorCourses)
 @UseFilters(PageErrorFilter)
@@ -34,7 +31,6 @@ export class DraftPageController {
   }
 
   @Post('archives')
-  @UseInterceptors(FileInterceptor('archive', ZIP_UPLOAD))
   async importArchive(@UploadedFile() file: Upload, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.importArchive(file));
   }
@@ -102,7 +98,6 @@ export class DraftPageController {
   }
 
   @Post(':slug/quizzes/:quiz/gift')
-  @UseInterceptors(FileInterceptor('gift-file', GIFT_UPLOAD))
   async importGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() body: Form, @UploadedFile() file: Upload, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.importGift(user, slug, quiz, body ?? {}, file));
   }

@@ -1,5 +1,5 @@
 import { ProblemText, SLUG } from '@themis/catalog';
-import type { DomainError } from '@themis/core';
+import { DomainError } from '@themis/core';
 import type { Message } from '../../web/i18n';
 
 const DELETED = ['module', 'lesson', 'quiz'] as const;
@@ -14,6 +14,13 @@ export function conflictMessage(err: DomainError, action: 'save' | 'delete' = 's
     key: action === 'delete' ? 'authoring.conflict.delete' : 'authoring.conflict.save',
     params: { name: String(d['updatedByName'] ?? '?'), revision: Number(d['currentRevision'] ?? 0) },
   };
+}
+
+/** A draft past one of its limits (DRAFT_LIMITS), in the trainer's language; undefined for any other error. */
+export function limitMessage(err: unknown): Message | undefined {
+  const d = err instanceof DomainError ? err.details : undefined;
+  if (!d || typeof d['limit'] !== 'string') return undefined;
+  return { key: `authoring.limit.${d['limit']}`, params: (d['params'] ?? {}) as Record<string, string | number> };
 }
 
 /** A validator problem in the reader's language: `problem.<code>` filled with its parameters. */

@@ -1,12 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Permission, Public, RequirePermission } from '@themis/identity';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
 import { CertificatePagesService } from './certificate-pages.service';
-
-const UPLOAD = { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 2 } };
 
 @UseFilters(PageErrorFilter)
 @Controller()
@@ -26,10 +23,9 @@ export class CertificatesPageController {
     send(req, res, this.pages.lookup(code));
   }
 
-  /** Multipart: the CSRF token travels in the form's action URL, since the body is parsed after the check. */
+  /** Multipart, parsed before the CSRF check by infra/upload-parser, so the token travels in the body. */
   @Public()
   @Post('verify/document')
-  @UseInterceptors(FileInterceptor('document', UPLOAD))
   async document(@UploadedFile() file: { buffer: Buffer; size: number } | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.byDocument(file, `ip:${req.ip}`));
   }

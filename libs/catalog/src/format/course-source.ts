@@ -30,6 +30,8 @@ export interface QuestionSource {
   options: OptionSource[];
   /** Only for true_false, as written by the author. */
   answer?: boolean;
+  /** The author marks a question that applies the law to facts (`scenario: true`); absent means false. */
+  scenario?: boolean;
   cites: string[];
 }
 

@@ -6,7 +6,7 @@ import { said } from './problem-codes';
 import { YamlSource } from './yaml-source';
 
 const QUIZ_KEYS = ['slug', 'title', 'passMark', 'maxAttempts', 'timeLimitMinutes', 'questions'] as const;
-const QUESTION_KEYS = ['id', 'type', 'prompt', 'options', 'answer', 'explanation'] as const;
+const QUESTION_KEYS = ['id', 'type', 'prompt', 'options', 'answer', 'explanation', 'scenario'] as const;
 const OPTION_KEYS = ['text', 'correct'] as const;
 
 export function readQuiz(file: string, defaultSlug: string, citations: CitationResolver, problems: Problem[]): QuizSource | undefined {
@@ -43,6 +43,7 @@ function readQuestion(src: YamlSource, path: (string | number)[], value: unknown
   if (type && !QUESTION_TYPES.includes(type)) f.report('type', said('questionType', { allowed: QUESTION_TYPES.join(', ') }));
   const prompt = f.text('prompt', { required: true, max: 4000 });
   const explanation = f.text('explanation', { required: true, max: 4000 });
+  const scenario = f.bool('scenario');
   const cites: string[] = [];
   for (const key of ['prompt', 'explanation'] as const) {
     const text = f.value[key];
@@ -78,5 +79,5 @@ function readQuestion(src: YamlSource, path: (string | number)[], value: unknown
     }
   }
   if (!id || !type || !QUESTION_TYPES.includes(type) || !prompt || !explanation) return undefined;
-  return { id, type, prompt, explanation, options, ...(answer !== undefined ? { answer } : {}), cites };
+  return { id, type, prompt, explanation, options, ...(answer !== undefined ? { answer } : {}), ...(scenario ? { scenario } : {}), cites };
 }

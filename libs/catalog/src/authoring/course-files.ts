@@ -15,6 +15,7 @@ export interface DraftQuestion {
   explanation: string;
   options: { text: string; correct: boolean }[];
   answer?: boolean;
+  scenario?: boolean;
 }
 
 export interface DraftQuiz {
@@ -77,6 +78,7 @@ const quizToDraft = (quiz: QuizSource): DraftQuiz => ({
     explanation: q.explanation,
     options: q.type === 'true_false' ? [] : q.options.map((o) => ({ text: o.text, correct: o.correct })),
     ...(q.answer !== undefined ? { answer: q.answer } : {}),
+    ...(q.scenario ? { scenario: true } : {}),
   })),
 });
 

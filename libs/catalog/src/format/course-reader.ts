@@ -19,6 +19,8 @@ export interface CatalogReadResult {
   /** Slugs of course folders that have problems and so are not imported. */
   invalid: string[];
   problems: Problem[];
+  /** Item-writing warnings (item-writing.ts): reported, but they do not stop an import. */
+  warnings: Problem[];
 }
 
 export function readCatalog(coursesDir: string): CatalogReadResult {
@@ -26,20 +28,21 @@ export function readCatalog(coursesDir: string): CatalogReadResult {
   const bibliography = readBibliography(coursesDir, problems);
   const courses: CourseSource[] = [];
   const invalid: string[] = [];
-  if (!fs.existsSync(coursesDir)) return { courses, invalid, problems: [{ file: coursesDir, line: 1, ...said('coursesFolderMissing') }] };
+  const warnings: Problem[] = [];
+  if (!fs.existsSync(coursesDir)) return { courses, invalid, problems: [{ file: coursesDir, line: 1, ...said('coursesFolderMissing') }], warnings };
   for (const slug of fs.readdirSync(coursesDir).sort()) {
     const dir = path.join(coursesDir, slug);
     if (!fs.statSync(dir).isDirectory() || !fs.existsSync(path.join(dir, 'course.yaml'))) continue;
     const own: Problem[] = [];
-    const course = readCourse(dir, slug, new CitationResolver(bibliography), own);
+    const course = readCourse(dir, slug, new CitationResolver(bibliography), own, warnings);
     problems.push(...own);
     if (course && own.length === 0) courses.push(course);
     else invalid.push(slug);
   }
-  return { courses, invalid, problems };
+  return { courses, invalid, problems, warnings };
 }
 
-export function readCourse(dir: string, slug: string, citations: CitationResolver, problems: Problem[]): CourseSource | undefined {
+export function readCourse(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[] = []): CourseSource | undefined {
   const file = path.join(dir, 'course.yaml');
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
   if (!SLUG.test(slug)) problems.push({ file, line: 1, ...said('folderNotSlug', { slug }) });
@@ -78,7 +81,7 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     if (moduleSlugs.indexOf(m) !== i) return src.report(['modules', i], said('moduleListedTwice', { slug: m }));
     const moduleDir = path.join(dir, m);
     if (!fs.existsSync(path.join(moduleDir, 'module.yaml'))) return src.report(['modules', i], said('moduleNoFile', { slug: m }));
-    const mod = readModule(moduleDir, m, citations, problems);
+    const mod = readModule(moduleDir, m, citations, problems, warnings);
     if (!mod) return;
     for (const lesson of mod.lessons) {
       if (lessonSlugs.has(lesson.slug)) problems.push({ file: path.join(moduleDir, `${lesson.slug}.md`), line: 1, ...said('lessonSlugTwice', { slug: lesson.slug }) });
@@ -106,7 +109,7 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
   };
 }
 
-function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[]): ModuleSource | undefined {
+function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[]): ModuleSource | undefined {
   const file = path.join(dir, 'module.yaml');
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
   if (src.data === undefined) return undefined;
@@ -130,7 +133,7 @@ function readModule(dir: string, slug: string, citations: CitationResolver, prob
     }
   }
   const quizFile = path.join(dir, 'quiz.yaml');
-  const quiz = fs.existsSync(quizFile) ? readQuiz(quizFile, `${slug}-quiz`, citations, problems) : undefined;
+  const quiz = fs.existsSync(quizFile) ? readQuiz(quizFile, `${slug}-quiz`, citations, problems, warnings) : undefined;
   if (!title) return undefined;
   return { slug, title, ...(summary ? { summary } : {}), outcomes, lessons, ...(quiz ? { quiz } : {}) };
 }

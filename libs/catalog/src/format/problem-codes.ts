@@ -63,6 +63,12 @@ export const PROBLEM_MESSAGES = {
   judgmentDate: '"judgmentDate" must be a real date written YYYY-MM-DD',
   formation: '"formation" must be one of: {allowed}',
   caseConflict: 'case "{key}" is also defined in {file} with different facts',
+  warnLongCorrect: 'the right option ({right} characters) is much longer than the longest wrong one ({wrong}): length gives the answer away',
+  warnCorrectLongestInQuiz: 'the right option is the longest in {count} of {total} single-answer questions: a learner who picks the longest passes',
+  warnAllButOneCorrect: 'all options but one of {count} are right: a learner who ticks every option but the odd one scores without knowing why',
+  warnOptionNearTwice: 'option "{text}" is the same as "{other}" except for case, spaces or punctuation',
+  warnAboveOption: 'option "{text}" refers to the other options ("all/none of the above"): write a full answer instead',
+  warnStemHasAnswer: 'the question text contains its own right option "{text}" word for word',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

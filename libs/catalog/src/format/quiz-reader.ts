@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { CitationResolver } from './citation-resolver';
 import { OptionSource, Problem, QUESTION_TYPES, QuestionSource, QuestionType, QuizSource, SLUG } from './course-source';
 import { Fields } from './fields';
+import { correctLongestInQuiz, ItemWarning, questionWarnings } from './item-writing';
 import { said } from './problem-codes';
 import { YamlSource } from './yaml-source';
 
@@ -9,7 +10,8 @@ const QUIZ_KEYS = ['slug', 'title', 'passMark', 'maxAttempts', 'timeLimitMinutes
 const QUESTION_KEYS = ['id', 'type', 'prompt', 'options', 'answer', 'explanation'] as const;
 const OPTION_KEYS = ['text', 'correct'] as const;
 
-export function readQuiz(file: string, defaultSlug: string, citations: CitationResolver, problems: Problem[]): QuizSource | undefined {
+/** `warnings` receives the item-writing checks (item-writing.ts): they do not make the quiz invalid. */
+export function readQuiz(file: string, defaultSlug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[] = []): QuizSource | undefined {
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
   if (src.data === undefined) return undefined;
   const f = Fields.of(src, [], src.data, QUIZ_KEYS, { kind: 'file', file: 'quiz.yaml' });
@@ -29,7 +31,9 @@ export function readQuiz(file: string, defaultSlug: string, citations: CitationR
     if (ids.has(q.id)) return src.report(['questions', i, 'id'], said('questionIdTwice', { id: q.id }));
     ids.add(q.id);
     questions.push(q);
+    warn(src, warnings, ['questions', i], questionWarnings(q));
   });
+  warn(src, warnings, [], correctLongestInQuiz(questions));
   if (!title || passMark === undefined || maxAttempts === undefined) return undefined;
   return { slug, title, passMark, maxAttempts, ...(timeLimitMinutes ? { timeLimitMinutes } : {}), questions };
 }
@@ -79,4 +83,8 @@ function readQuestion(src: YamlSource, path: (string | number)[], value: unknown
   }
   if (!id || !type || !QUESTION_TYPES.includes(type) || !prompt || !explanation) return undefined;
   return { id, type, prompt, explanation, options, ...(answer !== undefined ? { answer } : {}), cites };
+}
+
+function warn(src: YamlSource, warnings: Problem[], base: (string | number)[], found: ItemWarning[]): void {
+  for (const w of found) warnings.push({ file: src.file, line: src.lineOf([...base, ...w.at]), ...w.text });
 }

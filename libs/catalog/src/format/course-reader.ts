@@ -9,7 +9,7 @@ import { said } from './problem-codes';
 import { readQuiz } from './quiz-reader';
 import { YamlSource } from './yaml-source';
 
-const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'published', 'modules'] as const;
+const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'lessonsBeforeQuiz', 'published', 'modules'] as const;
 const MODULE_KEYS = ['title', 'summary', 'outcomes', 'lessons'] as const;
 const LESSON_KEYS = ['title', 'minutes', 'contentNote', 'cases'] as const;
 const SLUG_ITEMS = { test: SLUG, code: 'listItemSlug' } as const;
@@ -71,6 +71,7 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
   }
   const validityMonths = f.int('validityMonths', 1, 240);
   const minLessonSeconds = f.int('minLessonSeconds', 0, 3600);
+  const lessonsBeforeQuiz = f.bool('lessonsBeforeQuiz');
   const published = f.bool('published') ?? true;
   const moduleSlugs = f.textList('modules', true, SLUG_ITEMS) ?? [];
 
@@ -81,7 +82,7 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     if (moduleSlugs.indexOf(m) !== i) return src.report(['modules', i], said('moduleListedTwice', { slug: m }));
     const moduleDir = path.join(dir, m);
     if (!fs.existsSync(path.join(moduleDir, 'module.yaml'))) return src.report(['modules', i], said('moduleNoFile', { slug: m }));
-    const mod = readModule(moduleDir, m, citations, problems, warnings);
+    const mod = readModule(moduleDir, m, citations, problems, warnings, moduleSlugs);
     if (!mod) return;
     for (const lesson of mod.lessons) {
       if (lessonSlugs.has(lesson.slug)) problems.push({ file: path.join(moduleDir, `${lesson.slug}.md`), line: 1, ...said('lessonSlugTwice', { slug: lesson.slug }) });
@@ -103,13 +104,14 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     cleHours,
     ...(validityMonths !== undefined ? { validityMonths } : {}),
     ...(minLessonSeconds ? { minLessonSeconds } : {}),
+    ...(lessonsBeforeQuiz ? { lessonsBeforeQuiz } : {}),
     published,
     modules,
     bibliography: Object.fromEntries([...citations.used].sort(([a], [b]) => a.localeCompare(b))),
   };
 }
 
-function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[]): ModuleSource | undefined {
+function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[], modules: string[]): ModuleSource | undefined {
   const file = path.join(dir, 'module.yaml');
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
   if (src.data === undefined) return undefined;
@@ -133,7 +135,7 @@ function readModule(dir: string, slug: string, citations: CitationResolver, prob
     }
   }
   const quizFile = path.join(dir, 'quiz.yaml');
-  const quiz = fs.existsSync(quizFile) ? readQuiz(quizFile, `${slug}-quiz`, citations, problems, warnings) : undefined;
+  const quiz = fs.existsSync(quizFile) ? readQuiz(quizFile, `${slug}-quiz`, citations, problems, warnings, { modules, own: slug }) : undefined;
   if (!title) return undefined;
   return { slug, title, ...(summary ? { summary } : {}), outcomes, lessons, ...(quiz ? { quiz } : {}) };
 }

@@ -343,4 +343,21 @@ describe('Authoring', () => {
     const overview = await pages.get('/staff/authoring/tercume').expect(200);
     expect(overview.text).toContain('ссылки «no-such-case» нет в библиографии');
   });
+  it("warns about item-writing flaws beside the question, in the reader's language, and still publishes", async () => {
+    const rustam = await loginAs(t, 'trainer', { fullName: 'Rüstəm Həsənov' });
+    await t.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [rustam.id]);
+    const pages = await pagesAs(rustam);
+    await pages.post('/staff/authoring/courses', { slug: 'flawed-items', title: 'Flawed' }).expect(303);
+    const draft = (await api().get('/api/v1/author/courses/flawed-items/draft').set(rustam.auth).expect(200)).body;
+    const content = { ...draft.content, summary: 'S', audience: ['judge'], cleHours: { ethics: 1 } };
+    content.modules = [{ slug: 'm', title: 'M', outcomes: [], lessons: [{ slug: 'l', title: 'L', cases: [], markdown: 'Text.\n' }], quiz: { slug: 'm-quiz', title: 'Q', passMark: 50, maxAttempts: 2, questions: [
+      { id: 'above', type: 'single', prompt: 'Which article protects liberty?', explanation: 'Article 5.', options: [{ text: 'Article 5', correct: true }, { text: 'Article 8', correct: false }, { text: 'Heç biri', correct: false }, { text: 'Yuxarıdakıların heç biri', correct: false }] },
+    ] } }];
+    const saved = await api().put('/api/v1/author/courses/flawed-items/draft').set(rustam.auth).send({ revision: draft.revision, content }).expect(200);
+    expect(saved.body.problems).toEqual([]);
+    expect(saved.body.warnings).toEqual([{ field: 'modules.0.quiz.questions.0.options.3.text', code: 'warnAboveOption', params: { text: 'Yuxarıdakıların heç biri' }, message: expect.stringMatching(/refers to the other options/) }]);
+    const page = await pages.get('/staff/authoring/flawed-items/quizzes/m-quiz').expect(200);
+    expect(page.text).toMatch(/id="q-0-warnings"[\s\S]*&quot;Yuxarıdakıların heç biri&quot; variantı digər variantlara istinad edir/);
+    await api().post('/api/v1/author/courses/flawed-items/draft/publication').set(rustam.auth).send({ revision: saved.body.revision }).expect(201);
+  });
 });

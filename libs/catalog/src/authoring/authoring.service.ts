@@ -207,7 +207,7 @@ export class AuthoringService {
   }
 
   private async toResponse(d: CourseDraft): Promise<DraftResponse> {
-    const { problems } = validateDraft(d.content, await this.bibliography());
-    return { slug: d.courseSlug, baseVersion: d.baseVersion, revision: d.revision, updatedAt: iso(d.updatedAt), updatedByName: d.updatedByName, content: d.content, problems };
+    const { problems, warnings } = validateDraft(d.content, await this.bibliography());
+    return { slug: d.courseSlug, baseVersion: d.baseVersion, revision: d.revision, updatedAt: iso(d.updatedAt), updatedByName: d.updatedByName, content: d.content, problems, warnings };
   }
 }

@@ -12,6 +12,8 @@ export interface DraftResponse {
   content: DraftCourse;
   /** The validator's problems, each on its field; publishing needs none. */
   problems: FieldProblem[];
+  /** Item-writing warnings, each on its field; they do not hold up publishing. */
+  warnings: FieldProblem[];
 }
 
 export interface AuthoringCourseResponse {

@@ -43,7 +43,7 @@ function changeSet<T, R>(before: Map<string, T>, after: Map<string, T>, describe
 }
 
 const LESSON_FIELDS: (keyof LessonSource)[] = ['title', 'minutes', 'contentNote', 'cases', 'markdown'];
-const QUESTION_FIELDS: (keyof QuestionSource)[] = ['type', 'prompt', 'options', 'answer', 'explanation'];
+const QUESTION_FIELDS: (keyof QuestionSource)[] = ['type', 'prompt', 'options', 'answer', 'explanation', 'scenario'];
 
 /** What changed between two versions: lessons by slug, questions by their stable id within a quiz. */
 export function diffCourses(from: number, a: CourseSource, to: number, b: CourseSource): CourseDiff {

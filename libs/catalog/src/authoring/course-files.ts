@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import { CaseRef, CITATION, CourseSource, LessonSource, QuestionSource, QuizSource } from '../format/course-source';
+import { AnswerSource, CaseRef, CITATION, CourseSource, DrawSource, LessonSource, OptionSource, PairSource, QuestionSource, QuizSource, ReviewSource } from '../format/course-source';
 
 /**
  * A course as the editor holds it: the course-file format's content without what the reader
@@ -13,8 +13,14 @@ export interface DraftQuestion {
   type: QuestionSource['type'];
   prompt: string;
   explanation: string;
-  options: { text: string; correct: boolean }[];
+  options: OptionSource[];
   answer?: boolean;
+  scenario?: boolean;
+  pairs?: PairSource[];
+  answers?: AnswerSource[];
+  caseSensitive?: boolean;
+  tags?: string[];
+  module?: string;
 }
 
 export interface DraftQuiz {
@@ -23,6 +29,8 @@ export interface DraftQuiz {
   passMark: number;
   maxAttempts: number;
   timeLimitMinutes?: number;
+  review?: ReviewSource;
+  draw?: DrawSource;
   questions: DraftQuestion[];
 }
 
@@ -44,6 +52,7 @@ export interface DraftCourse {
   cleHours: CourseSource['cleHours'];
   validityMonths?: number;
   minLessonSeconds?: number;
+  lessonsBeforeQuiz?: boolean;
   published: boolean;
   modules: DraftModule[];
 }
@@ -70,14 +79,12 @@ const quizToDraft = (quiz: QuizSource): DraftQuiz => ({
   passMark: quiz.passMark,
   maxAttempts: quiz.maxAttempts,
   ...(quiz.timeLimitMinutes ? { timeLimitMinutes: quiz.timeLimitMinutes } : {}),
-  questions: quiz.questions.map((q) => ({
-    id: q.id,
-    type: q.type,
-    prompt: q.prompt,
-    explanation: q.explanation,
-    options: q.type === 'true_false' ? [] : q.options.map((o) => ({ text: o.text, correct: o.correct })),
-    ...(q.answer !== undefined ? { answer: q.answer } : {}),
-  })),
+  ...(quiz.review ? { review: { ...quiz.review } } : {}),
+  ...(quiz.draw ? { draw: structuredClone(quiz.draw) } : {}),
+  questions: quiz.questions.map((q) => {
+    const { cites: _c, ...rest } = q;
+    return { ...structuredClone(rest), options: q.type === 'true_false' ? [] : q.options.map((o) => ({ ...o })) };
+  }),
 });
 
 /** An imported version back into editable form. */
@@ -91,6 +98,7 @@ export function draftFromSource(source: CourseSource): DraftCourse {
     cleHours: { ...source.cleHours },
     ...(source.validityMonths !== undefined ? { validityMonths: source.validityMonths } : {}),
     ...(source.minLessonSeconds ? { minLessonSeconds: source.minLessonSeconds } : {}),
+    ...(source.lessonsBeforeQuiz ? { lessonsBeforeQuiz: true } : {}),
     published: source.published,
     modules: source.modules.map((m) => ({
       slug: m.slug,
@@ -190,12 +198,16 @@ export function courseFiles(draft: DraftCourse, safeName: (slug: unknown, fallba
       files.push({ path: `${dir}/${lessonNames[j]}.md`, text, fieldAt: (line) => (line >= bodyStart ? lat('markdown') : fmFields.get(line) ?? lat('slug')) });
     });
     if (quiz) {
-      // A true/false question is written with `answer`, the others with `options`, as authors write them.
+      // A true/false question is written with `answer`, short-answer and numerical ones with `answers`,
+      // the others with `options` (a matching question's only when it has extra wrong matches), as authors write them.
       const questions = Array.isArray(quiz.questions)
         ? quiz.questions.map((q) => {
             if (q === null || typeof q !== 'object') return q;
             const { options, answer, ...rest } = q;
-            return defined(q.type === 'true_false' ? { ...rest, answer, ...(Array.isArray(options) && options.length > 0 ? { options } : {}) } : { ...rest, options, ...(answer !== undefined ? { answer } : {}) });
+            const hasOptions = Array.isArray(options) && options.length > 0;
+            if (q.type === 'true_false') return defined({ ...rest, answer, ...(hasOptions ? { options } : {}) });
+            if (q.type === 'matching' || q.type === 'short_answer' || q.type === 'numerical') return defined({ ...rest, ...(hasOptions ? { options } : {}), ...(answer !== undefined ? { answer } : {}) });
+            return defined({ ...rest, options, ...(answer !== undefined ? { answer } : {}) });
           })
         : quiz.questions;
       files.push(yamlFile(`${dir}/quiz.yaml`, defined({ ...quiz, questions }), (p) => at('quiz', ...p), at('quiz', 'slug')));

@@ -65,6 +65,22 @@ describe(validateDraft.name, () => {
       ]));
     });
 
+    it('puts each item-writing warning on its field, and publishing is not held up by them', () => {
+      const dir = path.join(projectRoot, 'test', 'fixtures', 'item-writing');
+      const flawed = readCatalog(dir).courses[0]!;
+      const sut = validateDraft(draftFromSource(flawed), readBibliography(dir, []));
+      expect(sut.problems).toEqual([]);
+      expect(sut.source).toBeDefined();
+      expect(sut.warnings.map((w) => `${w.field} ${w.code}`)).toEqual([
+        'modules.0.quiz.questions.0.options.1.text warnLongCorrect',
+        'modules.0.quiz.questions.1.options warnAllButOneCorrect',
+        'modules.0.quiz.questions.2.options.2.text warnOptionNearTwice',
+        'modules.0.quiz.questions.3.options.2.text warnAboveOption',
+        'modules.0.quiz.questions.4.prompt warnStemHasAnswer',
+        'modules.0.quiz.questions warnCorrectLongestInQuiz',
+      ]);
+    });
+
     it('refuses a slug that could be a path without writing it anywhere', () => {
       const problems = broken((d) => (d.modules[0]!.lessons[0]!.slug = '../../etc'));
       expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'modules.0.lessons.0.slug', message: '"../../etc" must be lower-case letters, digits and hyphens' })]));

@@ -18,6 +18,8 @@ export interface FieldProblem extends ProblemText {
 export interface DraftValidation {
   source?: CourseSource;
   problems: FieldProblem[];
+  /** Item-writing warnings (format/item-writing.ts), each on its field: shown, never blocking. */
+  warnings: FieldProblem[];
 }
 
 
@@ -51,16 +53,18 @@ export function validateDraft(draft: DraftCourse, bibliography: Map<string, Case
     }
     const courseDir = path.join(root, files[0]!.path.split('/')[0]!);
     const found: Problem[] = [];
-    const source = readCourse(courseDir, safeName(draft.slug, 'course'), new CitationResolver(bibliography), found);
+    const warned: Problem[] = [];
+    const source = readCourse(courseDir, safeName(draft.slug, 'course'), new CitationResolver(bibliography), found, warned);
+    const fieldOf = (p: Problem) => byPath.get(p.file)?.fieldAt(p.line) ?? '';
+    const warnings = warned.map((p) => ({ field: fieldOf(p), code: p.code, params: p.params, message: p.message }));
     for (const p of found) {
       if (p.code === 'folderNotSlug') continue; // already reported as a bad slug
-      const file = byPath.get(p.file);
-      let field = file ? file.fieldAt(p.line) : '';
+      let field = fieldOf(p);
       // A missing key is reported on its mapping's line: the field is the key, beside the one on that line.
       if (p.code === 'requiredKey') field = [...field.split('.').slice(0, -1), String(p.params['key'])].filter((s) => s !== '').join('.');
       problems.push({ field, code: p.code, params: p.params, message: p.message });
     }
-    return problems.length === 0 && source ? { source, problems } : { problems };
+    return problems.length === 0 && source ? { source, problems, warnings } : { problems, warnings };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

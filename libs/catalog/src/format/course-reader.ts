@@ -9,7 +9,7 @@ import { said } from './problem-codes';
 import { readQuiz } from './quiz-reader';
 import { YamlSource } from './yaml-source';
 
-const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'published', 'modules'] as const;
+const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'lessonsBeforeQuiz', 'published', 'modules'] as const;
 const MODULE_KEYS = ['title', 'summary', 'outcomes', 'lessons'] as const;
 const LESSON_KEYS = ['title', 'minutes', 'contentNote', 'cases'] as const;
 const SLUG_ITEMS = { test: SLUG, code: 'listItemSlug' } as const;
@@ -19,6 +19,8 @@ export interface CatalogReadResult {
   /** Slugs of course folders that have problems and so are not imported. */
   invalid: string[];
   problems: Problem[];
+  /** Item-writing warnings (item-writing.ts): reported, but they do not stop an import. */
+  warnings: Problem[];
 }
 
 export function readCatalog(coursesDir: string): CatalogReadResult {
@@ -26,20 +28,21 @@ export function readCatalog(coursesDir: string): CatalogReadResult {
   const bibliography = readBibliography(coursesDir, problems);
   const courses: CourseSource[] = [];
   const invalid: string[] = [];
-  if (!fs.existsSync(coursesDir)) return { courses, invalid, problems: [{ file: coursesDir, line: 1, ...said('coursesFolderMissing') }] };
+  const warnings: Problem[] = [];
+  if (!fs.existsSync(coursesDir)) return { courses, invalid, problems: [{ file: coursesDir, line: 1, ...said('coursesFolderMissing') }], warnings };
   for (const slug of fs.readdirSync(coursesDir).sort()) {
     const dir = path.join(coursesDir, slug);
     if (!fs.statSync(dir).isDirectory() || !fs.existsSync(path.join(dir, 'course.yaml'))) continue;
     const own: Problem[] = [];
-    const course = readCourse(dir, slug, new CitationResolver(bibliography), own);
+    const course = readCourse(dir, slug, new CitationResolver(bibliography), own, warnings);
     problems.push(...own);
     if (course && own.length === 0) courses.push(course);
     else invalid.push(slug);
   }
-  return { courses, invalid, problems };
+  return { courses, invalid, problems, warnings };
 }
 
-export function readCourse(dir: string, slug: string, citations: CitationResolver, problems: Problem[]): CourseSource | undefined {
+export function readCourse(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[] = []): CourseSource | undefined {
   const file = path.join(dir, 'course.yaml');
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
   if (!SLUG.test(slug)) problems.push({ file, line: 1, ...said('folderNotSlug', { slug }) });
@@ -68,6 +71,7 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
   }
   const validityMonths = f.int('validityMonths', 1, 240);
   const minLessonSeconds = f.int('minLessonSeconds', 0, 3600);
+  const lessonsBeforeQuiz = f.bool('lessonsBeforeQuiz');
   const published = f.bool('published') ?? true;
   const moduleSlugs = f.textList('modules', true, SLUG_ITEMS) ?? [];
 
@@ -78,7 +82,7 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     if (moduleSlugs.indexOf(m) !== i) return src.report(['modules', i], said('moduleListedTwice', { slug: m }));
     const moduleDir = path.join(dir, m);
     if (!fs.existsSync(path.join(moduleDir, 'module.yaml'))) return src.report(['modules', i], said('moduleNoFile', { slug: m }));
-    const mod = readModule(moduleDir, m, citations, problems);
+    const mod = readModule(moduleDir, m, citations, problems, warnings, moduleSlugs);
     if (!mod) return;
     for (const lesson of mod.lessons) {
       if (lessonSlugs.has(lesson.slug)) problems.push({ file: path.join(moduleDir, `${lesson.slug}.md`), line: 1, ...said('lessonSlugTwice', { slug: lesson.slug }) });
@@ -100,13 +104,14 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     cleHours,
     ...(validityMonths !== undefined ? { validityMonths } : {}),
     ...(minLessonSeconds ? { minLessonSeconds } : {}),
+    ...(lessonsBeforeQuiz ? { lessonsBeforeQuiz } : {}),
     published,
     modules,
     bibliography: Object.fromEntries([...citations.used].sort(([a], [b]) => a.localeCompare(b))),
   };
 }
 
-function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[]): ModuleSource | undefined {
+function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[], modules: string[]): ModuleSource | undefined {
   const file = path.join(dir, 'module.yaml');
   const src = new YamlSource(file, fs.readFileSync(file, 'utf8'), problems);
   if (src.data === undefined) return undefined;
@@ -130,7 +135,7 @@ function readModule(dir: string, slug: string, citations: CitationResolver, prob
     }
   }
   const quizFile = path.join(dir, 'quiz.yaml');
-  const quiz = fs.existsSync(quizFile) ? readQuiz(quizFile, `${slug}-quiz`, citations, problems) : undefined;
+  const quiz = fs.existsSync(quizFile) ? readQuiz(quizFile, `${slug}-quiz`, citations, problems, warnings, { modules, own: slug }) : undefined;
   if (!title) return undefined;
   return { slug, title, ...(summary ? { summary } : {}), outcomes, lessons, ...(quiz ? { quiz } : {}) };
 }

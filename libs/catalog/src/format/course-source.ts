@@ -1,7 +1,7 @@
 import type { ProblemText } from './problem-codes';
 
 /** The parsed, validated form of a course folder: what one course version is made of. */
-export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;
+export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'matching', 'short_answer', 'numerical'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const CLE_CATEGORIES = ['ethics', 'substantive_law', 'procedural_law', 'skills'] as const;
 export type CleCategory = (typeof CLE_CATEGORIES)[number];
@@ -20,6 +20,41 @@ export interface CaseRef {
 export interface OptionSource {
   text: string;
   correct: boolean;
+  /** Moodle's grade for choosing it, -1..1; without it a right option is worth all (single) or its share (multiple, all or nothing). */
+  fraction?: number;
+  feedback?: string;
+}
+
+/** A matching question's stem and the option it matches. */
+export interface PairSource {
+  stem: string;
+  match: string;
+}
+
+/** An accepted answer of a short-answer (`text`) or numerical (`value` ± `tolerance`) question. */
+export interface AnswerSource {
+  text?: string;
+  value?: number;
+  tolerance?: number;
+  fraction: number;
+  feedback?: string;
+}
+
+export const REVIEW_SHOWS = ['score', 'correctness', 'explanations'] as const;
+export const REVIEW_WHENS = ['passed', 'each_attempt'] as const;
+/** What a learner sees after an attempt, and when (issue 21): by default the explanations once passed. */
+export interface ReviewSource {
+  show: (typeof REVIEW_SHOWS)[number];
+  when: (typeof REVIEW_WHENS)[number];
+  /** Whom to ask, shown to a learner who has used every attempt. */
+  contact?: string;
+}
+
+/** N of the M questions per attempt: in all, or so many per module or per tag. */
+export interface DrawSource {
+  count?: number;
+  perModule?: Record<string, number>;
+  perTag?: Record<string, number>;
 }
 
 export interface QuestionSource {
@@ -30,6 +65,16 @@ export interface QuestionSource {
   options: OptionSource[];
   /** Only for true_false, as written by the author. */
   answer?: boolean;
+  /** The author marks a question that applies the law to facts (`scenario: true`); absent means false. */
+  scenario?: boolean;
+  /** Matching: each stem with its match; `options` then holds extra wrong matches. */
+  pairs?: PairSource[];
+  /** Short answer and numerical: the accepted answers, in the order they are tried. */
+  answers?: AnswerSource[];
+  caseSensitive?: boolean;
+  tags?: string[];
+  /** The course module the question covers, for draws per module (default: the quiz's own). */
+  module?: string;
   cites: string[];
 }
 
@@ -39,6 +84,8 @@ export interface QuizSource {
   passMark: number;
   maxAttempts: number;
   timeLimitMinutes?: number;
+  review?: ReviewSource;
+  draw?: DrawSource;
   questions: QuestionSource[];
 }
 
@@ -70,6 +117,8 @@ export interface CourseSource {
   cleHours: Partial<Record<CleCategory, number>>;
   validityMonths?: number;
   minLessonSeconds?: number;
+  /** A module's quiz opens only once its lessons are complete. */
+  lessonsBeforeQuiz?: boolean;
   published: boolean;
   modules: ModuleSource[];
   /** The bibliography entries this course cites, by key. */

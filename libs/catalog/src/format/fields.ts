@@ -65,6 +65,20 @@ export class Fields {
     return v;
   }
 
+  /** Any finite number from min to max (a fraction, a numerical answer). */
+  num(key: string, min: number, max: number, required = false): number | undefined {
+    const v = this.value[key];
+    if (v === undefined || v === null) {
+      if (required) this.src.report(this.path, said('requiredKey', { key }));
+      return undefined;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+      this.report(key, said('number', { key, min, max }));
+      return undefined;
+    }
+    return v;
+  }
+
   bool(key: string): boolean | undefined {
     const v = this.value[key];
     if (v === undefined || v === null) return undefined;

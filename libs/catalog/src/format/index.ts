@@ -2,4 +2,5 @@ export * from './bibliography-reader';
 export * from './citation-resolver';
 export * from './course-reader';
 export * from './course-source';
+export * from './item-writing';
 export * from './problem-codes';

@@ -166,6 +166,7 @@ export class DraftPagesService {
           error: errors[`q-${i}-o-${k}-text`],
         })),
         errors: Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(`q-${i}-`)).map(([k, v]) => [k.slice(`q-${i}-`.length), v])),
+        warnings: draft.warnings.filter((w) => w.field === `modules.${mi}.quiz.questions.${i}` || w.field.startsWith(`modules.${mi}.quiz.questions.${i}.`)).map(problemMessage),
       };
     });
     return {
@@ -174,7 +175,8 @@ export class DraftPagesService {
       data: {
         slug, quizSlug, moduleSlug: module.slug, revision: f ? text(f, 'revision') : draft.revision,
         title: val('title', quiz.title), passMark: val('passMark', quiz.passMark), maxAttempts: val('maxAttempts', quiz.maxAttempts), timeLimitMinutes: val('timeLimitMinutes', quiz.timeLimitMinutes),
-        questions, errors, message: overrides.message, gift: overrides.gift, baseVersion: draft.baseVersion, storedTitle: quiz.title, questionCount: quiz.questions.length,
+        questions, errors, message: overrides.message, gift: overrides.gift,
+        quizWarnings: draft.warnings.filter((w) => w.field === `modules.${mi}.quiz.questions` || w.field === `modules.${mi}.quiz`).map(problemMessage), baseVersion: draft.baseVersion, storedTitle: quiz.title, questionCount: quiz.questions.length,
       },
     };
   }

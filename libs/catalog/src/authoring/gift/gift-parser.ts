@@ -1,3 +1,5 @@
+import type { QuestionSource } from '../../format/course-source';
+
 /**
  * Moodle's GIFT question format, as documented at https://docs.moodle.org/en/GIFT_format:
  * `::title::` names, `{…}` answer blocks, `=` right and `~` wrong answers, `~%50%` weights,
@@ -214,16 +216,44 @@ export function escapeGift(s: string): string {
 
 export interface GiftExportQuestion {
   id: string;
-  type: 'single' | 'multiple' | 'true_false';
+  type: QuestionSource['type'];
   prompt: string;
   explanation: string;
-  options: { text: string; correct: boolean }[];
+  options: { text: string; correct: boolean; fraction?: number; feedback?: string }[];
   answer?: boolean;
+  pairs?: { stem: string; match: string }[];
+  answers?: { text?: string; value?: number; tolerance?: number; fraction: number; feedback?: string }[];
+}
+
+/** Moodle's percentages: at most five decimals, as its own export writes 33.33333. */
+const pct = (fraction: number) => String(Math.round(fraction * 100 * 100000) / 100000);
+const fb = (feedback?: string) => (feedback ? `#${escapeGift(feedback)}` : '');
+
+function choiceLines(q: GiftExportQuestion): string[] {
+  const weighted = q.options.some((o) => o.fraction !== undefined);
+  if (q.type === 'single') {
+    return q.options.map((o) => {
+      const f = o.fraction ?? (o.correct ? 1 : 0);
+      return `  ${f === 1 ? '=' : f === 0 ? '~' : `~%${pct(f)}%`}${escapeGift(o.text)}${fb(o.feedback)}`;
+    });
+  }
+  // Several right answers are written with weights: as given, or (all or nothing in Themis) 100%
+  // split over the right ones and -100% over the wrong ones, the usual Moodle way to ask "all that apply".
+  const right = q.options.filter((o) => o.correct).length;
+  const wrong = q.options.length - right;
+  return q.options.map((o) => `  ~%${pct(weighted ? o.fraction ?? 0 : o.correct ? 1 / right : -1 / wrong)}%${escapeGift(o.text)}${fb(o.feedback)}`);
+}
+
+function answerLines(q: GiftExportQuestion): string[] {
+  const answers = q.answers ?? [];
+  if (q.type === 'matching') return [...(q.pairs ?? []).map((p) => `  =${escapeGift(p.stem)} -> ${escapeGift(p.match)}`)];
+  if (q.type === 'short_answer') return answers.map((a) => `  =${a.fraction === 1 ? '' : `%${pct(a.fraction)}%`}${escapeGift(a.text ?? '')}${fb(a.feedback)}`);
+  return answers.map((a) => `  =${a.fraction === 1 ? '' : `%${pct(a.fraction)}%`}${a.value}${a.tolerance ? `:${a.tolerance}` : ''}${fb(a.feedback)}`);
 }
 
 /**
- * A quiz as GIFT. Several right answers are written with weights that add up to 100% for the
- * right ones and -100% split over the wrong ones, the usual Moodle way to ask "all that apply".
+ * A quiz as GIFT (https://docs.moodle.org/en/GIFT_format). A matching question's extra wrong
+ * matches have no GIFT form: a comment above the question lists them.
  */
 export function writeGift(category: string, questions: GiftExportQuestion[]): string {
   const out = [`// Exported from Themis`, `$CATEGORY: ${category}`, ''];
@@ -234,16 +264,9 @@ export function writeGift(category: string, questions: GiftExportQuestion[]): st
       out.push(`${head}${q.answer ? 'TRUE' : 'FALSE'}${feedback}}`, '');
       continue;
     }
-    const lines: string[] = [];
-    if (q.type === 'single') {
-      for (const o of q.options) lines.push(`  ${o.correct ? '=' : '~'}${escapeGift(o.text)}`);
-    } else {
-      const right = q.options.filter((o) => o.correct).length;
-      const wrong = q.options.length - right;
-      const pct = (n: number) => String(Math.round((100 / n) * 100000) / 100000);
-      for (const o of q.options) lines.push(`  ~%${o.correct ? pct(right) : `-${pct(wrong)}`}%${escapeGift(o.text)}`);
-    }
-    out.push(head, ...lines, `  ${feedback}`, '}', '');
+    if (q.type === 'matching' && q.options.length > 0) out.push(`// ${q.id}: its extra wrong matches (${q.options.map((o) => o.text).join('; ').replace(/\n/g, ' ')}) have no GIFT form`);
+    const lines = q.type === 'single' || q.type === 'multiple' ? choiceLines(q) : answerLines(q);
+    out.push(q.type === 'numerical' ? `${head}#` : head, ...lines, `  ${feedback}`, '}', '');
   }
   return out.join('\n');
 }

@@ -8,6 +8,10 @@ import { AppConfig, ConfigModule } from '@themis/core';
 import { dataSourceOptions } from '@themis/database';
 import { AccessGuard, IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
+import { OrganisationsModule } from '@themis/organisations';
+import { AccreditationModule } from '@themis/accreditation';
+import { AdminOrganisationsController, OrganisationsController } from './api/organisations.controller';
+import { ApprovalsController, MembershipsController } from './api/memberships.controller';
 import { AdminCertificatesController } from './api/admin-certificates.controller';
 import { AdminController } from './api/admin.controller';
 import { AuthController } from './api/auth.controller';
@@ -39,12 +43,15 @@ export class AppModule {
         LearningModule,
         AssessmentModule,
         CertificationModule,
+        OrganisationsModule,
+        AccreditationModule,
         WebModule,
         AuthoringPagesModule,
         TranscriptPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
-        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],
+        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,
+        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,7 +1,12 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccreditationModule } from '@themis/accreditation';
 import { IdentityModule } from '@themis/identity';
 import { CourseCompletionHooks, LearningModule } from '@themis/learning';
+import { AuditTrail, OrganisationsModule } from '@themis/organisations';
+import { ApprovalIssuer } from './approval/approval-issuer';
+import { ComplianceRepository } from './compliance/compliance.repository';
+import { ComplianceService } from './compliance/compliance.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLog } from './audit/audit-log';
 import { CertificateRepository } from './certificates/certificate.repository';
@@ -15,7 +20,7 @@ import { PublicRateLimit } from './verification/public-rate-limit';
 import { VerificationService } from './verification/verification.service';
 
 @Module({
-  imports: [IdentityModule, LearningModule],
+  imports: [IdentityModule, LearningModule, OrganisationsModule, AccreditationModule],
   providers: [
     SigningKeys,
     CertificateRepository,
@@ -27,15 +32,19 @@ import { VerificationService } from './verification/verification.service';
     AuditLog,
     TranscriptRepository,
     TranscriptService,
+    ApprovalIssuer,
+    ComplianceRepository,
+    ComplianceService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService],
+  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService, ApprovalIssuer, ComplianceService],
 })
 export class CertificationModule implements OnModuleInit {
-  constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer) {}
+  constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer, private readonly trail: AuditTrail, private readonly audit: AuditLog) {}
 
-  /** Certificates are issued inside the transaction that completes a course. */
+  /** Certificates are issued inside the transaction that completes a course; organisations and accreditation write to this audit log. */
   onModuleInit(): void {
     this.hooks.register((manager, enrollment) => this.issuer.onCourseCompleted(manager, enrollment));
+    this.trail.register((manager, entry) => this.audit.record(manager, entry));
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Audited } from '@themis/certification';
 import { CreatedVerifierResponse, CreateUserDto, CreateVerifierDto, Permission, RequirePermission, UserResponse, UsersService, VerifierResponse, VerifiersService } from '@themis/identity';
+import { OrganisationsService } from '@themis/organisations';
 import { IdPipe } from '../infra/params';
 
 @Controller('api/v1/admin')
 export class AdminController {
-  constructor(private readonly users: UsersService, private readonly verifiers: VerifiersService) {}
+  constructor(private readonly users: UsersService, private readonly verifiers: VerifiersService, private readonly organisations: OrganisationsService) {}
 
   @RequirePermission(Permission.ManageUsers)
   @Audited('user.create')
@@ -24,7 +25,7 @@ export class AdminController {
   @Audited('verifier.create')
   @Post('verifiers')
   createVerifier(@Body() dto: CreateVerifierDto): Promise<CreatedVerifierResponse> {
-    return this.verifiers.create(dto);
+    return this.organisations.createVerifier(dto);
   }
 
   @RequirePermission(Permission.ManageVerifiers)

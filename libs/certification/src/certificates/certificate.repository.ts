@@ -121,6 +121,16 @@ export class CertificateRepository {
     return rows.filter((r) => !seen.has(String(r.code)) && seen.add(String(r.code))).map((r) => ({ ...normalizeRow(r), verified: r.verified === true }));
   }
 
+  /** The name on the latest certificate recorded with this number's verified member, whatever its date. */
+  async recordedHolderName(barNumberKey: string, organisationId: string | null): Promise<string | null> {
+    const [row] = await this.db.query(
+      `SELECT c.holder_name AS "holderName" FROM certificate_members cm JOIN certificates c ON c.id = cm.certificate_id
+       WHERE cm.bar_number_key = $1 AND ($2::uuid IS NULL OR cm.organisation_id = $2) ORDER BY c.issued_at DESC LIMIT 1`,
+      [barNumberKey, organisationId],
+    );
+    return row?.holderName ?? null;
+  }
+
   /** Profile and course facts to snapshot into a new certificate. */
   async issueFacts(manager: EntityManager, userId: string, versionId: string): Promise<IssueFacts> {
     const [row] = await manager.query(

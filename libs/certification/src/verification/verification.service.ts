@@ -96,7 +96,7 @@ export class VerificationService {
     const timeZone = organisationId ? (await this.organisations.get(organisationId)).timeZone : 'UTC';
     const rows = key ? await this.certificates.forBarNumber({ barNumberKey: key, organisationId, from: from ?? null, to: to ?? null, timeZone }) : [];
     const member = key ? await this.members.verifiedMember(key, organisationId) : null;
-    const holderName = member?.fullName ?? rows.filter((r) => r.verified).at(-1)?.holderName ?? rows.at(-1)?.holderName ?? null;
+    const holderName = member?.fullName ?? rows.filter((r) => r.verified).at(-1)?.holderName ?? (key ? await this.certificates.recordedHolderName(key, organisationId) : null) ?? rows.at(-1)?.holderName ?? null;
     if (holderName === null) throw new DomainError(ErrorCode.NotFound, 'No holder with this bar number', { status: 'not_found' });
     const now = new Date();
     const certificates = rows.map((r) => ({ ...toVerification(r, now), verified: r.verified }));

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { PublicRateLimit } from '@themis/certification';
-import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, binaryBody } from '@themis/testing';
+import { claimMembership, createOrganisation, createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, binaryBody, uploadRoster } from '@themis/testing';
 
 async function certify(t: TestApp, admin: SignedInUser, learner: SignedInUser): Promise<{ code: string; pdf: Buffer }> {
   const p = new LearnerPath(t, learner);
@@ -24,6 +24,10 @@ describe('Verification', () => {
     t = await createTestApp({ env: { PUBLIC_URL: 'https://themis.example.az', PUBLIC_RATE_LIMIT_PER_MINUTE: '40', TRUST_PROXY: 'true' } });
     admin = await loginAs(t, 'admin');
     holder = await loginAs(t, 'learner', { fullName: 'Rəşad Hüseynov', barNumber: 'AZ-2024-17' });
+    // Hours count for a bar number only through a verified membership recorded on the certificate.
+    const bar = await createOrganisation(t, admin, 'Verification Bar', 'UTC');
+    await uploadRoster(t, bar, 'barNumber,fullName\nAZ-2024-17,Rəşad Hüseynov\n').expect(200);
+    expect((await claimMembership(t, holder, bar.id, 'AZ-2024-17')).body.status).toBe('verified');
     ({ code, pdf } = await certify(t, admin, holder));
     apiKey = (await request(t.url).post('/api/v1/admin/verifiers').set(admin.auth).send({ name: 'Azerbaijan Bar Association' }).expect(201)).body.apiKey;
   });
@@ -151,6 +155,8 @@ describe('Verification', () => {
   it('reads an expired certificate as expired on every surface, with its date, while the record stays', async () => {
     const learner = await loginAs(t, 'learner', { fullName: 'Expired Holder', barNumber: 'EXP-1' });
     const { code: old, pdf: oldPdf } = await certify(t, admin, learner);
+    // As if issued before memberships existed: listed by its printed bar number, `verified: false`.
+    await t.db.query(`UPDATE certificates SET memberships = NULL WHERE code = $1`, [old]);
     await t.db.query(`UPDATE certificates SET expires_at = now() - interval '1 day' WHERE code = $1`, [old]);
     const api = await request(t.url).get(`/api/v1/verify/${old}`).expect(200);
     expect(api.body).toMatchObject({ status: 'expired', expiresAt: expect.any(String) });
@@ -159,7 +165,8 @@ describe('Verification', () => {
     const batch = await request(t.url).post('/api/v1/verify/batch').set('X-Api-Key', apiKey).send({ codes: [old] }).expect(200);
     expect(batch.body.results[0].status).toBe('expired');
     const hours = await request(t.url).get('/api/v1/verify/holders/EXP-1').set('X-Api-Key', apiKey).expect(200);
-    expect(hours.body.certificates[0]).toMatchObject({ code: old, status: 'expired' });
+    expect(hours.body.certificates[0]).toMatchObject({ code: old, status: 'expired', verified: false });
+    expect(hours.body.totalHours).toBe(0);
   });
 
   it('rate-limits public lookups per client with counters kept in PostgreSQL', async () => {

@@ -10,6 +10,10 @@ import { AccessGuard, IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
 import { JobsModule } from '@themis/jobs';
 import { MailModule } from '@themis/mail';
+import { OrganisationsModule } from '@themis/organisations';
+import { AccreditationModule } from '@themis/accreditation';
+import { AdminOrganisationsController, OrganisationsController } from './api/organisations.controller';
+import { ApprovalsController, MembershipsController } from './api/memberships.controller';
 import { AdminCertificatesController } from './api/admin-certificates.controller';
 import { AdminController } from './api/admin.controller';
 import { AuthController } from './api/auth.controller';
@@ -46,6 +50,8 @@ export class AppModule {
         LearningModule,
         AssessmentModule,
         CertificationModule,
+        OrganisationsModule,
+        AccreditationModule,
         WebModule,
         AuthoringPagesModule,
         TranscriptPagesModule,
@@ -53,7 +59,8 @@ export class AppModule {
         AccountPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
-        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],
+        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,
+        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
 import { CourseImporter } from '@themis/catalog';
+import { ApprovalIssuer } from '@themis/certification';
 import { AppConfig } from '@themis/core';
 import { connectAndMigrate, EmbeddedDatabase, startEmbeddedPostgres, StartupError } from '@themis/database';
 import { UsersService } from '@themis/identity';
@@ -55,6 +56,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const securityHeaders = helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"] } } });
   app.use(securityHeaders);
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
+  // Rosters as Excel saves them; decoded (UTF-8, BOM, Windows-1251) by the roster reader. Over 5 MB: 413.
+  app.use('/api/v1/organisations', express.raw({ type: ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'], limit: '5mb' }));
   app.use('/api/v1/author/course-archives', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: '20mb' }));
   // The editor's routes first: a body is parsed once, by the first parser that accepts its type.
   app.use('/staff/authoring', express.json({ limit: AUTHORING_FORM_LIMITS.bytes }), formParser(AUTHORING_FORM_LIMITS));
@@ -74,6 +77,8 @@ export async function seedOnStart(app: INestApplication, config: AppConfig): Pro
   const say = config.logLevel === 'silent' ? () => undefined : (line: string) => console.log(line);
   const report = await app.get(CourseImporter).importFolder(config.coursesDir);
   for (const o of report.outcomes) say(`course ${o.slug}: version ${o.version}${o.changed ? ' (imported)' : ''}`);
+  // The files in courses/ are reviewed like code: the operator who deployed them is their second person.
+  await app.get(ApprovalIssuer).approveDeployed(report.outcomes.filter((o) => !o.filesMatchVersion).map((o) => o.versionId));
   for (const slug of report.invalid) say(`course ${slug} was NOT imported (it has problems): run npm run courses:validate`);
   if (config.admin && (await app.get(UsersService).ensureAdmin(config.admin.email, config.admin.password))) {
     say(`admin account ${config.admin.email} created`);

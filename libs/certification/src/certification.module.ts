@@ -1,7 +1,12 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccreditationModule } from '@themis/accreditation';
 import { IdentityModule } from '@themis/identity';
 import { CourseCompletionHooks, LearningModule } from '@themis/learning';
+import { AuditTrail, OrganisationsModule } from '@themis/organisations';
+import { ApprovalIssuer } from './approval/approval-issuer';
+import { ComplianceRepository } from './compliance/compliance.repository';
+import { ComplianceService } from './compliance/compliance.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLog } from './audit/audit-log';
 import { CertificateRepository } from './certificates/certificate.repository';
@@ -18,7 +23,7 @@ import { ExpiryReminders } from './notifications/expiry-reminders';
 import { NotificationRepository } from './notifications/notification.repository';
 
 @Module({
-  imports: [IdentityModule, LearningModule],
+  imports: [IdentityModule, LearningModule, OrganisationsModule, AccreditationModule],
   providers: [
     SigningKeys,
     CertificateRepository,
@@ -33,15 +38,19 @@ import { NotificationRepository } from './notifications/notification.repository'
     NotificationRepository,
     CertificateNotifier,
     ExpiryReminders,
+    ApprovalIssuer,
+    ComplianceRepository,
+    ComplianceService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService, ExpiryReminders],
+  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService, ExpiryReminders, ApprovalIssuer, ComplianceService],
 })
 export class CertificationModule implements OnModuleInit {
-  constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer) {}
+  constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer, private readonly trail: AuditTrail, private readonly audit: AuditLog) {}
 
-  /** Certificates are issued inside the transaction that completes a course. */
+  /** Certificates are issued inside the transaction that completes a course; organisations and accreditation write to this audit log. */
   onModuleInit(): void {
     this.hooks.register((manager, enrollment) => this.issuer.onCourseCompleted(manager, enrollment));
+    this.trail.register((manager, entry) => this.audit.record(manager, entry));
   }
 }

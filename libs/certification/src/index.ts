@@ -1,4 +1,7 @@
+export * from './approval/approval-issuer';
 export * from './audit/audit-log';
+export * from './compliance/compliance-export';
+export * from './compliance/compliance.service';
 export * from './audit/audited.decorator';
 export * from './certificates/certificate.view';
 export * from './certificates/certificates.service';

@@ -3,11 +3,12 @@ import { Audited, PageQueryDto } from '@themis/certification';
 import {
   AccountAdminService, CreatedVerifierResponse, CreateUserDto, CreateVerifierDto, Permission, RequirePermission, SetRoleDto, UserResponse, UserSearchResponse, UsersService, VerifierResponse, VerifiersService,
 } from '@themis/identity';
+import { OrganisationsService } from '@themis/organisations';
 import { IdPipe } from '../infra/params';
 
 @Controller('api/v1/admin')
 export class AdminController {
-  constructor(private readonly users: UsersService, private readonly accounts: AccountAdminService, private readonly verifiers: VerifiersService) {}
+  constructor(private readonly users: UsersService, private readonly accounts: AccountAdminService, private readonly verifiers: VerifiersService, private readonly organisations: OrganisationsService) {}
 
   @RequirePermission(Permission.ManageUsers)
   @Audited('user.create')
@@ -66,7 +67,7 @@ export class AdminController {
   @Audited('verifier.create')
   @Post('verifiers')
   createVerifier(@Body() dto: CreateVerifierDto): Promise<CreatedVerifierResponse> {
-    return this.verifiers.create(dto);
+    return this.organisations.createVerifier(dto);
   }
 
   @RequirePermission(Permission.ManageVerifiers)

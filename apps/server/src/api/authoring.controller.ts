@@ -7,6 +7,7 @@ import {
 } from '@themis/catalog';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { DomainError, ErrorCode } from '@themis/core';
+import { Audited } from '@themis/certification';
 import { PositiveIntPipe, positiveInt, SlugPipe } from '../infra/params';
 
 const optionalVersion = (v?: string): number | undefined => (v === undefined ? undefined : positiveInt(v, 'version'));
@@ -101,9 +102,10 @@ export class AuthoringController {
     return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeQuestion(d, quiz, question));
   }
 
+  @Audited('course.publish', 'slug')
   @Post('courses/:slug/draft/publication')
-  publish(@Param('slug', SlugPipe) slug: string, @Body() dto: RevisionDto): Promise<PublishResponse> {
-    return this.authoring.publish(slug, dto.revision);
+  publish(@Param('slug', SlugPipe) slug: string, @Body() dto: RevisionDto, @CurrentUser() user: AuthenticatedUser): Promise<PublishResponse> {
+    return this.authoring.publish(slug, dto.revision, user.id);
   }
 
   @HttpCode(200)
@@ -135,8 +137,9 @@ export class AuthoringController {
     res.type('application/zip').attachment(filename).send(body);
   }
 
+  @Audited('course.import')
   @Post('course-archives')
-  importArchive(@Body() body: Buffer): Promise<ArchiveImportResponse> {
-    return this.authoring.importArchive(body);
+  importArchive(@Body() body: Buffer, @CurrentUser() user: AuthenticatedUser): Promise<ArchiveImportResponse> {
+    return this.authoring.importArchive(body, user.id);
   }
 }

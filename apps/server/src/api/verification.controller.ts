@@ -4,7 +4,7 @@ import {
   Audited, BatchResult, BatchVerifyDto, CheckCredentialDto, CredentialCheckResponse, CredentialService, DocumentVerificationResponse,
   HolderHoursQueryDto, HolderHoursResponse, VerificationResponse, VerificationService,
 } from '@themis/certification';
-import { Public, VerifierOnly } from '@themis/identity';
+import { AuthenticatedVerifier, CurrentVerifier, Public, VerifierOnly } from '@themis/identity';
 
 @Controller()
 export class VerificationController {
@@ -21,8 +21,8 @@ export class VerificationController {
   @VerifierOnly()
   @Audited('verify.holder_hours', 'barNumber')
   @Get('api/v1/verify/holders/:barNumber')
-  holderHours(@Param('barNumber') barNumber: string, @Query() q: HolderHoursQueryDto): Promise<HolderHoursResponse> {
-    return this.verification.holderHours(barNumber, q.from, q.to);
+  holderHours(@Param('barNumber') barNumber: string, @Query() q: HolderHoursQueryDto, @CurrentVerifier() verifier: AuthenticatedVerifier): Promise<HolderHoursResponse> {
+    return this.verification.holderHours(barNumber, q.from, q.to, verifier.organisationId);
   }
 
   @Public()

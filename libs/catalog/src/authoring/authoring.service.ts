@@ -118,7 +118,7 @@ export class AuthoringService {
   }
 
   /** The draft becomes the course's next immutable version; enrolled learners keep the one they have. */
-  async publish(slug: string, revision: number): Promise<PublishResponse> {
+  async publish(slug: string, revision: number, publisherId?: string): Promise<PublishResponse> {
     const bibliography = await this.bibliography();
     return inTransaction(this.db, async (manager) => {
       const draft = await this.drafts.lockForPublish(manager, slug);
@@ -126,7 +126,7 @@ export class AuthoringService {
       if (draft.revision !== revision) throw this.stale(draft, revision);
       const { source, problems } = validateDraft(draft.content, bibliography);
       if (!source) throw new DomainError(ErrorCode.ValidationFailed, `the draft has ${problems.length} problem(s) to fix before it can be published`, { problems });
-      const outcome = await this.importer.importIn(manager, source);
+      const outcome = await this.importer.importIn(manager, source, { publishedBy: publisherId });
       await this.drafts.delete(slug, manager);
       return { slug, version: outcome.version, changed: outcome.changed };
     });
@@ -148,7 +148,7 @@ export class AuthoringService {
     return { filename: `${slug}-v${v.version}.zip`, body: await writeCourseArchive(v.source) };
   }
 
-  async importArchive(body: Buffer): Promise<ArchiveImportResponse> {
+  async importArchive(body: Buffer, publisherId?: string): Promise<ArchiveImportResponse> {
     if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'send the zip as the request body with Content-Type: application/zip');
     const files = await readCourseArchive(body);
     const { courses, problems } = readArchiveCatalog(files, await this.bibliography());
@@ -157,7 +157,7 @@ export class AuthoringService {
     for (const c of courses) assertDraftWithinLimits(draftFromSource(c));
     const outcomes = await inTransaction(this.db, async (manager) => {
       const out = [];
-      for (const c of courses) out.push(await this.importer.importIn(manager, c));
+      for (const c of courses) out.push(await this.importer.importIn(manager, c, { publishedBy: publisherId }));
       return out;
     });
     return { courses: outcomes.map((o) => ({ slug: o.slug, version: o.version, changed: o.changed })) };

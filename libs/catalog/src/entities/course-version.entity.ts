@@ -54,6 +54,10 @@ export class CourseVersion {
   @Column({ type: 'jsonb' })
   source: CourseSource;
 
+  /** Who published it in the editor (or imported its zip); null for files deployed in courses/. */
+  @Column({ name: 'published_by', type: 'uuid', nullable: true })
+  publishedBy: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -17,6 +17,8 @@ import { canonical } from '../authoring/course-diff';
 export interface ImportOutcome {
   slug: string;
   version: number;
+  /** The version the course now serves. */
+  versionId: string;
   changed: boolean;
   /** Set when the files match this older version: a newer one (published in the editor) is kept. */
   filesMatchVersion?: number;
@@ -63,7 +65,7 @@ export class CourseImporter {
    * `keepNewer` is for syncing the courses/ folder on start: files that equal an older version
    * are files nobody updated after a trainer published in the editor, not a request to go back.
    */
-  async importIn(manager: EntityManager, source: CourseSource, options: { keepNewer?: boolean } = {}): Promise<ImportOutcome> {
+  async importIn(manager: EntityManager, source: CourseSource, options: { keepNewer?: boolean; publishedBy?: string } = {}): Promise<ImportOutcome> {
     const hash = contentHash(source);
     await manager.createQueryBuilder().insert().into(Course).values({ slug: source.slug }).orIgnore().execute();
     // The row lock makes two servers starting together import a change once.
@@ -71,15 +73,15 @@ export class CourseImporter {
     const latest = await manager.getRepository(CourseVersion).findOne({ where: { courseId: course.id }, order: { version: 'DESC' }, select: ['id', 'version', 'contentHash'] });
     if (latest && (latest.contentHash === hash || (await this.sameContent(manager, latest.id, source)))) {
       if (course.currentVersionId !== latest.id) await manager.update(Course, { id: course.id }, { currentVersionId: latest.id });
-      return { slug: source.slug, version: latest.version, changed: false };
+      return { slug: source.slug, version: latest.version, versionId: latest.id, changed: false };
     }
     if (latest && options.keepNewer) {
       const older = await manager.getRepository(CourseVersion).findOne({ where: { courseId: course.id, contentHash: hash }, select: ['version'] });
-      if (older) return { slug: source.slug, version: latest.version, changed: false, filesMatchVersion: older.version };
+      if (older) return { slug: source.slug, version: latest.version, versionId: latest.id, changed: false, filesMatchVersion: older.version };
     }
-    const version = await this.insertVersion(manager, course.id, (latest?.version ?? 0) + 1, source, hash);
+    const version = await this.insertVersion(manager, course.id, (latest?.version ?? 0) + 1, source, hash, options.publishedBy ?? null);
     await manager.update(Course, { id: course.id }, { currentVersionId: version.id });
-    return { slug: source.slug, version: version.version, changed: true };
+    return { slug: source.slug, version: version.version, versionId: version.id, changed: true };
   }
 
   /** The same course whatever the order of object keys (JSONB stores them reordered, so an exported version reads back in another order). */
@@ -88,7 +90,7 @@ export class CourseImporter {
     return !!stored && JSON.stringify(canonical(stored.source)) === JSON.stringify(canonical(source));
   }
 
-  async insertVersion(manager: EntityManager, courseId: string, number: number, source: CourseSource, hash = contentHash(source)): Promise<CourseVersion> {
+  async insertVersion(manager: EntityManager, courseId: string, number: number, source: CourseSource, hash = contentHash(source), publishedBy: string | null = null): Promise<CourseVersion> {
     const version = await manager.save(
       manager.create(CourseVersion, {
         courseId,
@@ -103,6 +105,7 @@ export class CourseImporter {
         validityMonths: source.validityMonths ?? null,
         minLessonSeconds: source.minLessonSeconds ?? null,
         published: source.published,
+        publishedBy,
         source,
       }),
     );

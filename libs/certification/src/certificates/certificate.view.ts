@@ -1,5 +1,20 @@
 import { CertificateStatus, certificateStatus } from '../verification/certificate-status';
 
+/** A verified membership of the holder, as recorded on the certificate when it was issued. */
+export interface CertificateMembership {
+  organisationId: string;
+  organisationName: string;
+  barNumber: string;
+}
+
+/** An accreditation of the course version valid when the certificate was issued. */
+export interface CertificateAccreditation {
+  organisationId: string;
+  organisationName?: string;
+  number: string;
+  hours: Record<string, number>;
+}
+
 /** A certificate row as the queries return it (no PDF bytes). */
 export interface CertificateRow {
   id: string;
@@ -24,6 +39,9 @@ export interface CertificateRow {
   supersededBy: string | null;
   replaces: string | null;
   pdfSha256: string;
+  /** Null on certificates issued before memberships existed. */
+  memberships: CertificateMembership[] | null;
+  accreditations: CertificateAccreditation[] | null;
 }
 
 /** What a verifier sees: the certified facts themselves, to compare with the paper. */
@@ -45,6 +63,8 @@ export interface VerificationResponse {
   supersededBy: string | null;
   replaces: string | null;
   issuer: string;
+  memberships: CertificateMembership[];
+  accreditations: { organisationId: string; number: string; hours: Record<string, number> }[];
 }
 
 export interface NotFoundResponse {
@@ -96,6 +116,8 @@ export function toVerification(c: CertificateRow, now = new Date()): Verificatio
     supersededBy: c.supersededBy,
     replaces: c.replaces,
     issuer: c.issuer,
+    memberships: (c.memberships ?? []).map((m) => ({ organisationId: m.organisationId, organisationName: m.organisationName, barNumber: m.barNumber })),
+    accreditations: (c.accreditations ?? []).map((a) => ({ organisationId: a.organisationId, number: a.number, hours: a.hours })),
   };
 }
 

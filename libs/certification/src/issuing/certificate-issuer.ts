@@ -2,7 +2,10 @@ import * as crypto from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@themis/core';
+import { AccreditationService, VersionApprovals } from '@themis/accreditation';
 import { CompletedEnrollment } from '@themis/learning';
+import { MembershipsService, normaliseBarNumber, RecordedMembership } from '@themis/organisations';
+import { CertificateAccreditation } from '../certificates/certificate.view';
 import { generateCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository, IssueFacts } from '../certificates/certificate.repository';
 import { renderCertificatePdf } from '../pdf/certificate-pdf.renderer';
@@ -20,6 +23,9 @@ export interface IssueInput extends IssueFacts {
   issuedAt: Date;
   expiresAt: Date | null;
   replaces: string | null;
+  /** As recorded on a certificate this one replaces; otherwise read as they are at issue. */
+  memberships?: RecordedMembership[];
+  accreditations?: CertificateAccreditation[];
 }
 
 /**
@@ -34,19 +40,24 @@ export class CertificateIssuer {
     private readonly certificates: CertificateRepository,
     private readonly audit: AuditLog,
     private readonly notifier: CertificateNotifier,
+    private readonly approvals: VersionApprovals,
+    private readonly members: MembershipsService,
+    private readonly accreditation: AccreditationService,
   ) {}
 
   /** The completion hook: runs in the transaction that completes the course, enrolment row locked. */
-  async onCourseCompleted(manager: EntityManager, e: CompletedEnrollment): Promise<string> {
+  async onCourseCompleted(manager: EntityManager, e: CompletedEnrollment, issuedAt = e.completedAt): Promise<string | null> {
     const facts = await this.certificates.issueFacts(manager, e.userId, e.versionId);
+    // Four eyes: no certificate for hours nobody but their author approved; issued at approval instead.
+    if (!(await this.approvals.approvedForIssue(manager, e.versionId, facts.cleHours))) return null;
     const code = await this.issue(manager, {
       ...facts,
       userId: e.userId,
       enrollmentId: e.enrollmentId,
       courseVersionId: e.versionId,
       completedAt: e.completedAt,
-      issuedAt: e.completedAt,
-      expiresAt: facts.validityMonths ? addMonths(e.completedAt, facts.validityMonths) : null,
+      issuedAt,
+      expiresAt: facts.validityMonths ? addMonths(issuedAt, facts.validityMonths) : null,
       replaces: null,
     });
     // In the completing transaction: the entry exists exactly when the certificate does.
@@ -56,9 +67,15 @@ export class CertificateIssuer {
 
   async issue(manager: EntityManager, input: IssueInput, code = generateCertificateCode()): Promise<string> {
     const issuedAt = new Date(Math.floor(input.issuedAt.getTime() / 1000) * 1000);
-    const pdf = await this.render({ ...input, issuedAt }, code);
+    // What the certificate records of the holder's standing, read in the issuing transaction.
+    const memberships = input.memberships ?? (await this.members.verifiedOf(manager, input.userId));
+    const accreditations = input.accreditations ?? (await this.accreditation.validOn(manager, input.courseVersionId, issuedAt));
+    const recorded = { ...input, issuedAt, memberships, accreditations };
+    const pdf = await this.render(recorded, code);
+    const barNumberKey = input.barNumber ? normaliseBarNumber(input.barNumber) : null;
+    const withKeys = memberships.map((m) => ({ ...m, barNumberKey: m.barNumberKey ?? normaliseBarNumber(m.barNumber) ?? m.barNumber }));
     // A clash of 75-bit random codes is not worth a retry path: the unique index would refuse it.
-    const live = await this.certificates.insert(manager, { ...input, code, issuedAt, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
+    const live = await this.certificates.insert(manager, { ...recorded, memberships: withKeys, barNumberKey, code, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
     await this.notifier.issued(manager, live);
     return live;
   }
@@ -67,7 +84,7 @@ export class CertificateIssuer {
     return `${this.config.publicUrl}/verify/${code}`;
   }
 
-  private async render(input: IssueInput, code: string): Promise<Buffer> {
+  private async render(input: IssueInput & { memberships: RecordedMembership[]; accreditations: CertificateAccreditation[] }, code: string): Promise<Buffer> {
     const unsigned = await renderCertificatePdf({
       code,
       holderName: input.holderName,
@@ -83,6 +100,8 @@ export class CertificateIssuer {
       issuer: ISSUER_NAME,
       verifyUrl: this.verifyUrl(code),
       replaces: input.replaces,
+      memberships: input.memberships,
+      accreditations: input.accreditations,
     });
     return this.keys.pdfSigner.sign(unsigned, { reason: `Themis CLE certificate ${code}`, signingTime: input.issuedAt });
   }

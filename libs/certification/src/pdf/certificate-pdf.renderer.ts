@@ -10,7 +10,17 @@ import { categoryLabel, formatDate, formatHours, professionLabel } from './certi
 export type CertificateFacts = Pick<
   CertificateRow,
   'code' | 'holderName' | 'profession' | 'barNumber' | 'courseTitle' | 'courseVersion' | 'cleHours' | 'cleCategories' | 'completedAt' | 'issuedAt' | 'expiresAt' | 'issuer' | 'replaces'
-> & { verifyUrl: string };
+> & { verifyUrl: string; memberships?: { organisationName: string; barNumber: string }[]; accreditations?: { organisationName?: string; number: string }[] };
+
+/** The rows of the facts block that say who vouches for the holder and the hours: verified memberships, accreditation numbers. */
+export function standingRows(facts: Pick<CertificateFacts, 'memberships' | 'accreditations'>): [string, string][] {
+  const rows: [string, string][] = [];
+  const members = (facts.memberships ?? []).map((m) => `${m.organisationName}, bar no. ${m.barNumber}`);
+  if (members.length) rows.push([members.length > 1 ? 'Verified members of' : 'Verified member of', members.join('; ')]);
+  const accredited = (facts.accreditations ?? []).map((a) => (a.organisationName ? `${a.organisationName} no. ${a.number}` : `no. ${a.number}`));
+  if (accredited.length) rows.push(['Accreditation', accredited.join('; ')]);
+  return rows;
+}
 
 // Three faces only: each embedded font is parsed and subset per document, the bulk of render time.
 // DejaVu covers Latin (with Azerbaijani ə ğ ı ş ç ö ü) and Cyrillic: a name prints as registered.
@@ -81,7 +91,8 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
   doc.moveTo(W / 2 - 90, 122).lineTo(W / 2 + 90, 122).lineWidth(1).strokeColor(ACCENT).stroke();
   centre('This is to certify that', 138, 'serif', 13, MUTED);
   centre(facts.holderName, 162, 'serif-bold', fitSize(doc, facts.holderName, 'serif-bold', 28, 14, W - 140), INK);
-  const who = facts.barNumber ? `${professionLabel(facts.profession)} · Bar no. ${facts.barNumber}` : professionLabel(facts.profession);
+  // A bar number typed in a profile is printed only when no verified membership speaks for the holder.
+  const who = facts.barNumber && !facts.memberships?.length ? `${professionLabel(facts.profession)} · Bar no. ${facts.barNumber}` : professionLabel(facts.profession);
   centre(who, 204, 'serif', 13, MUTED);
   centre('has completed the course', 232, 'serif', 13, MUTED);
   centre(facts.courseTitle, 254, 'serif-bold', fitSize(doc, facts.courseTitle, 'serif-bold', 18, 12, (W - 140) * 2), INK);
@@ -94,7 +105,8 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
 
   // Facts block, bottom left.
   const left = 70;
-  let y = H - 205;
+  const standing = standingRows(facts);
+  let y = H - 205 - 19 * standing.length;
   const row = (label: string, value: string, font = 'serif') => {
     doc.font('sans').fontSize(8.5).fillColor(MUTED).text(label.toUpperCase(), left, y, { width: 130 });
     doc.font(font).fontSize(value.length > 40 ? 9 : 11).fillColor(INK).text(value, left + 130, y - 1.5, { width: 250 });
@@ -106,6 +118,7 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
   row('Certificate code', facts.code, 'sans');
   if (facts.replaces) row('Replaces', facts.replaces, 'sans');
   row('Verify at', facts.verifyUrl);
+  for (const [label, value] of standing) row(label, value);
 
   // Issuer's signature line, bottom centre-right.
   const sigX = W / 2 + 16;

@@ -6,6 +6,7 @@ import { CertificateRepository } from '../certificates/certificate.repository';
 import { CertificateRow, NotFoundResponse, toVerification, VerificationResponse } from '../certificates/certificate.view';
 import { CertificateStatus, certificateStatus } from './certificate-status';
 import { PublicRateLimit } from './public-rate-limit';
+import { MembershipsService, normaliseBarNumber, OrganisationsService } from '@themis/organisations';
 
 export type DocumentStatus = CertificateStatus | 'tampered' | 'unknown';
 
@@ -21,10 +22,14 @@ export interface HolderHoursResponse {
   holderName: string;
   from: string | null;
   to: string | null;
-  /** Hours of the certificates not revoked (valid or since expired) whose hours were earned in the period. */
+  /** Hours of the certificates recorded with this number's verified member, not revoked (valid or since expired), earned in the period. */
   totalHours: number;
   cleCategories: Record<string, number>;
-  certificates: VerificationResponse[];
+  /** `verified: false`: issued before memberships existed; listed, never counted. */
+  certificates: (VerificationResponse & { verified: boolean })[];
+  /** The organisation whose members were read (an organisation's key), and whose time zone bounds the days. */
+  organisationId: string | null;
+  timeZone: string;
 }
 
 const NOT_FOUND: NotFoundResponse = { status: 'not_found' };
@@ -41,6 +46,8 @@ export class VerificationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly certificates: CertificateRepository,
     private readonly rateLimit: PublicRateLimit,
+    private readonly members: MembershipsService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async byCode(code: string, client?: string): Promise<VerificationResponse | NotFoundResponse> {
@@ -77,20 +84,24 @@ export class VerificationService {
   }
 
   /** A lawyer's certificates and CLE hours (total and per category) earned in [from, to]. */
-  async holderHours(barNumber: string, from?: string, to?: string): Promise<HolderHoursResponse> {
+  async holderHours(barNumber: string, from?: string, to?: string, organisationId: string | null = null): Promise<HolderHoursResponse> {
     // The same form registration accepts; anything else (a NUL byte, 10 kB of text) names no holder.
     if (!/^[\p{L}\p{N}\/ .-]{1,50}$/u.test(barNumber)) {
       throw new DomainError(ErrorCode.ValidationFailed, 'barNumber may contain only letters, digits, spaces, "/", "-" and "." (at most 50)', { field: 'barNumber' });
     }
-    const start = from ? startOfDay(from, 'from') : null;
-    const end = to ? startOfDay(to, 'to') : null;
-    if (end) end.setUTCDate(end.getUTCDate() + 1); // `to` is inclusive: the whole day counts
-    if (start && end && start >= end) throw new DomainError(ErrorCode.ValidationFailed, 'from must not be after to');
-    const { holderName, rows } = await this.certificates.forBarNumber(barNumber, start, end);
+    if (from) startOfDay(from, 'from');
+    if (to) startOfDay(to, 'to');
+    if (from && to && from > to) throw new DomainError(ErrorCode.ValidationFailed, 'from must not be after to');
+    const key = normaliseBarNumber(barNumber);
+    const timeZone = organisationId ? (await this.organisations.get(organisationId)).timeZone : 'UTC';
+    const rows = key ? await this.certificates.forBarNumber({ barNumberKey: key, organisationId, from: from ?? null, to: to ?? null, timeZone }) : [];
+    const member = key ? await this.members.verifiedMember(key, organisationId) : null;
+    const holderName = member?.fullName ?? rows.filter((r) => r.verified).at(-1)?.holderName ?? (key ? await this.certificates.recordedHolderName(key, organisationId) : null) ?? rows.at(-1)?.holderName ?? null;
     if (holderName === null) throw new DomainError(ErrorCode.NotFound, 'No holder with this bar number', { status: 'not_found' });
     const now = new Date();
-    const certificates = rows.map((r) => toVerification(r, now));
-    const counted = rows.filter((r) => certificateStatus(r, now) !== 'revoked');
+    const certificates = rows.map((r) => ({ ...toVerification(r, now), verified: r.verified }));
+    // Only what was recorded at issue with the verified member counts: a number typed in a profile adds nothing.
+    const counted = rows.filter((r) => r.verified && certificateStatus(r, now) !== 'revoked');
     const cleCategories: Record<string, number> = {};
     for (const r of counted) for (const [k, v] of Object.entries(r.cleCategories)) cleCategories[k] = round2((cleCategories[k] ?? 0) + Number(v));
     return {
@@ -101,6 +112,8 @@ export class VerificationService {
       totalHours: round2(counted.reduce((sum, r) => sum + r.cleHours, 0)),
       cleCategories,
       certificates,
+      organisationId,
+      timeZone,
     };
   }
 

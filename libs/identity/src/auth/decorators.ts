@@ -23,6 +23,8 @@ export interface AuthenticatedUser {
 export interface AuthenticatedVerifier {
   id: string;
   name: string;
+  /** Set when the key acts for an organisation (its roster, its members' hours). */
+  organisationId: string | null;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => ctx.switchToHttp().getRequest().user);

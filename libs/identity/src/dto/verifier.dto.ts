@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class CreateVerifierDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -7,12 +7,17 @@ export class CreateVerifierDto {
   @MinLength(2)
   @MaxLength(200)
   name: string;
+
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
 }
 
 export interface VerifierResponse {
   id: string;
   name: string;
   keyPrefix: string;
+  organisationId: string | null;
   createdAt: string;
   revokedAt: string | null;
 }
@@ -20,6 +25,7 @@ export interface VerifierResponse {
 export interface CreatedVerifierResponse {
   id: string;
   name: string;
+  organisationId: string | null;
   /** Shown once: only its hash is stored. */
   apiKey: string;
 }

@@ -46,6 +46,12 @@ export class UsersService {
     return UsersService.toResponse(user);
   }
 
+  /** The role as it stands now (approvals check it at the moment of approving). */
+  async currentRole(id: string): Promise<User['role'] | null> {
+    const row = await this.users.findOne({ where: { id }, select: ['role'] });
+    return row?.role ?? null;
+  }
+
   async list(limit = 200, offset = 0): Promise<UserResponse[]> {
     const rows = await this.users.find({ order: { createdAt: 'DESC' }, take: limit, skip: offset });
     return rows.map(UsersService.toResponse);

@@ -16,8 +16,8 @@ export class VerifiersService {
 
   async create(dto: CreateVerifierDto): Promise<CreatedVerifierResponse> {
     const apiKey = `thv_${crypto.randomBytes(32).toString('base64url')}`;
-    const saved = await this.verifiers.save(this.verifiers.create({ name: dto.name, keyHash: hashKey(apiKey), keyPrefix: apiKey.slice(0, 12) }));
-    return { id: saved.id, name: saved.name, apiKey };
+    const saved = await this.verifiers.save(this.verifiers.create({ name: dto.name, organisationId: dto.organisationId ?? null, keyHash: hashKey(apiKey), keyPrefix: apiKey.slice(0, 12) }));
+    return { id: saved.id, name: saved.name, organisationId: saved.organisationId, apiKey };
   }
 
   async list(): Promise<VerifierResponse[]> {
@@ -38,13 +38,13 @@ export class VerifiersService {
     const [row] = await preparedQuery<AuthenticatedVerifier>(
       this.verifiers.manager.connection,
       'verifier-by-key',
-      'SELECT id, name FROM verifiers WHERE key_hash = $1 AND revoked_at IS NULL',
+      'SELECT id, name, organisation_id AS "organisationId" FROM verifiers WHERE key_hash = $1 AND revoked_at IS NULL',
       [hashKey(apiKey)],
     );
-    return row ? { id: row.id, name: row.name } : null;
+    return row ? { id: row.id, name: row.name, organisationId: row.organisationId ?? null } : null;
   }
 
   private static toResponse(v: Verifier): VerifierResponse {
-    return { id: v.id, name: v.name, keyPrefix: v.keyPrefix, createdAt: v.createdAt.toISOString(), revokedAt: v.revokedAt?.toISOString() ?? null };
+    return { id: v.id, name: v.name, keyPrefix: v.keyPrefix, organisationId: v.organisationId, createdAt: v.createdAt.toISOString(), revokedAt: v.revokedAt?.toISOString() ?? null };
   }
 }

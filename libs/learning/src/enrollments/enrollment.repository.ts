@@ -23,6 +23,15 @@ const COLUMNS = `e.id, e.user_id AS "userId", e.course_id AS "courseId", e.versi
 export class EnrollmentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Learners who completed a version and hold no certificate for it (it was not yet approved), locked for the issuer. */
+  async completedWithoutCertificate(manager: EntityManager, versionId: string): Promise<{ enrollmentId: string; userId: string; courseId: string; versionId: string; completedAt: Date }[]> {
+    return manager.query(
+      `SELECT id AS "enrollmentId", user_id AS "userId", course_id AS "courseId", version_id AS "versionId", completed_at AS "completedAt"
+       FROM enrollments WHERE version_id = $1 AND completed_at IS NOT NULL AND certificate_code IS NULL ORDER BY completed_at, id FOR UPDATE`,
+      [versionId],
+    );
+  }
+
   async find(userId: string, courseSlug: string, manager: EntityManager = this.db.manager): Promise<EnrollmentRow | null> {
     const rows = await manager.query(`SELECT ${COLUMNS} FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 AND c.slug = $2`, [userId, courseSlug]);
     return rows[0] ?? null;

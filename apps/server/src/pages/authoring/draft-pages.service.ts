@@ -204,9 +204,9 @@ export class DraftPagesService {
   }
 
   /** Publishing an invalid draft re-renders the overview with every problem next to its field (422). */
-  async publish(slug: string, form: Form): Promise<PageResult> {
+  async publish(slug: string, form: Form, publisherId: string): Promise<PageResult> {
     try {
-      const r = await this.authoring.publish(slug, revisionOf(form));
+      const r = await this.authoring.publish(slug, revisionOf(form), publisherId);
       return { redirect: `/staff/authoring?published=${encodeURIComponent(slug)}&version=${r.version}` };
     } catch (err) {
       if (is(err, ErrorCode.ValidationFailed)) return this.draft(slug, { message: 'authoring.publishBlocked', status: 422 });
@@ -248,10 +248,10 @@ export class DraftPagesService {
     return { filename: `${slug}-${quizSlug}${v ? `-v${v}` : ''}.gift.txt`, body: await this.authoring.exportGift(slug, quizSlug, v) };
   }
 
-  async importArchive(file: Upload): Promise<PageResult> {
+  async importArchive(file: Upload, publisherId: string): Promise<PageResult> {
     if (!file || file.size === 0) return this.index({ errors: { 'archive-file': 'authoring.error.zipEmpty' }, status: 400 });
     try {
-      const r = await this.authoring.importArchive(file.buffer);
+      const r = await this.authoring.importArchive(file.buffer, publisherId);
       return this.index({ imported: r.courses });
     } catch (err) {
       if (is(err, ErrorCode.ValidationFailed)) {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
+import { Audited } from '@themis/certification';
 import { SlugPipe } from '../../infra/params';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
@@ -31,8 +32,9 @@ export class DraftPageController {
   }
 
   @Post('archives')
-  async importArchive(@UploadedFile() file: Upload, @Req() req: Request, @Res() res: Response): Promise<void> {
-    send(req, res, await this.pages.importArchive(file));
+  @Audited('course.import')
+  async importArchive(@UploadedFile() file: Upload, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.importArchive(file, user.id));
   }
 
   @Get(':slug')
@@ -102,9 +104,10 @@ export class DraftPageController {
     send(req, res, await this.pages.importGift(user, slug, quiz, body ?? {}, file));
   }
 
+  @Audited('course.publish', 'slug')
   @Post(':slug/publication')
-  async publish(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
-    send(req, res, await this.pages.publish(slug, body));
+  async publish(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.publish(slug, body, user.id));
   }
 
   @Get(':slug/diff')

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface ComplianceMemberRow {
+  barNumber: string;
+  barNumberKey: string;
+  fullName: string;
+  admittedOn: string | null;
+}
+
+export interface HoursRow {
+  barNumberKey: string;
+  current: boolean;
+  category: string;
+  hours: number;
+}
+
+/**
+ * The compliance console's read model: an organisation's verified members (organisations' tables),
+ * the accredited hours recorded on their certificates (certificate_members) and their exemptions.
+ * Read only, for one organisation at a time.
+ */
+@Injectable()
+export class ComplianceRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  members(organisationId: string): Promise<ComplianceMemberRow[]> {
+    return this.db.query(
+      `SELECT m.bar_number AS "barNumber", m.bar_number_key AS "barNumberKey", m.full_name AS "fullName", to_char(r.admitted_on, 'YYYY-MM-DD') AS "admittedOn"
+       FROM memberships m LEFT JOIN roster_entries r ON r.organisation_id = m.organisation_id AND r.bar_number_key = m.bar_number_key
+       WHERE m.organisation_id = $1 AND m.status = 'verified' ORDER BY m.full_name, m.bar_number_key`,
+      [organisationId],
+    );
+  }
+
+  /** Accredited hours by member and category, in the previous cycle and the current one (`current`), days in `timeZone`. */
+  async hours(organisationId: string, previousStart: string, currentStart: string, end: string, timeZone: string): Promise<HoursRow[]> {
+    const rows: { barNumberKey: string; current: boolean; category: string; hours: string }[] = await this.db.query(
+      `SELECT cm.bar_number_key AS "barNumberKey", cm.completed_at >= ($3::date::timestamp AT TIME ZONE $5) AS current, h.key AS category, sum(h.value::numeric) AS hours
+       FROM certificate_members cm JOIN certificates c ON c.id = cm.certificate_id AND c.revoked_at IS NULL
+       CROSS JOIN LATERAL jsonb_each_text(cm.accredited_hours) h
+       WHERE cm.organisation_id = $1 AND cm.completed_at >= ($2::date::timestamp AT TIME ZONE $5) AND cm.completed_at < (($4::date + 1)::timestamp AT TIME ZONE $5)
+       GROUP BY 1, 2, 3`,
+      [organisationId, previousStart, currentStart, end, timeZone],
+    );
+    return rows.map((r) => ({ ...r, hours: Number(r.hours) }));
+  }
+
+  exemptions(organisationId: string, from: string, to: string): Promise<{ barNumberKey: string; reason: string; fromDay: string; toDay: string }[]> {
+    return this.db.query(
+      `SELECT bar_number_key AS "barNumberKey", reason, to_char(from_day, 'YYYY-MM-DD') AS "fromDay", to_char(to_day, 'YYYY-MM-DD') AS "toDay"
+       FROM cle_exemptions WHERE organisation_id = $1 AND from_day <= $3 AND to_day >= $2`,
+      [organisationId, from, to],
+    );
+  }
+}

@@ -24,6 +24,7 @@ import { VerifyPageController } from './pages/verify.page.controller';
 import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
+import { CredentialsController } from './api/credentials.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 
 @Module({})
@@ -44,7 +45,7 @@ export class AppModule {
         TranscriptPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
-        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],
+        CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController, CredentialsController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

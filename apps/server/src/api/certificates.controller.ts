@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, Query, Res, StreamableFile } from '@nes
 import type { Response } from 'express';
 import { CertificatesService, CredentialFormatQueryDto, CredentialResponse, CredentialService, MyCertificateResponse } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser } from '@themis/identity';
+import { withType } from './credentials.controller';
 
 @Controller('api/v1')
 export class CertificatesController {
@@ -21,7 +22,7 @@ export class CertificatesController {
 
   /** `?format=ldp_vc`: the bare credential with its Data Integrity proof, as JSON-LD; otherwise the JWT form. */
   @Get('certificates/:code/credential')
-  credential(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Query() q: CredentialFormatQueryDto, @Res({ passthrough: true }) res: Response): Promise<CredentialResponse | Record<string, unknown>> {
-    return q.format === 'ldp_vc' ? (res.type('application/ld+json'), this.credentials.dataIntegrityForCertificate(user, code)) : this.credentials.forCertificate(user, code);
+  async credential(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Query() q: CredentialFormatQueryDto, @Res({ passthrough: true }) res: Response): Promise<CredentialResponse | Record<string, unknown>> {
+    return q.format === 'ldp_vc' ? withType(res, 'application/ld+json', await this.credentials.dataIntegrityForCertificate(user, code)) : this.credentials.forCertificate(user, code);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseIntPipe, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { CredentialService, StatusListService } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser, Public } from '@themis/identity';
 
@@ -9,17 +10,15 @@ export class CredentialsController {
 
   @Public()
   @Get('.well-known/did.json')
-  @Header('Content-Type', 'application/did+json')
-  did(): Record<string, unknown> {
-    return this.credentials.didDocument();
+  did(@Res({ passthrough: true }) res: Response): Record<string, unknown> {
+    return withType(res, 'application/did+json', this.credentials.didDocument());
   }
 
   @Public()
   @Get('api/v1/credentials/status/:list')
-  @Header('Content-Type', 'application/ld+json')
   @Header('Cache-Control', 'no-cache')
-  statusList(@Param('list', ParseIntPipe) list: number): Promise<Record<string, unknown>> {
-    return this.status.statusList(list);
+  async statusList(@Param('list', ParseIntPipe) list: number, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+    return withType(res, 'application/ld+json', await this.status.statusList(list));
   }
 
   @Public()
@@ -30,9 +29,14 @@ export class CredentialsController {
   }
 
   @Get('api/v1/me/transcript/credential')
-  @Header('Content-Type', 'application/ld+json')
   @Header('Cache-Control', 'private, no-store')
-  transcript(@CurrentUser() user: AuthenticatedUser): Promise<Record<string, unknown>> {
-    return this.credentials.transcriptCredential(user.id);
+  async transcript(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+    return withType(res, 'application/ld+json', await this.credentials.transcriptCredential(user.id));
   }
+}
+
+/** Sets the media type once the answer exists, so an error keeps the error page's own type. */
+export function withType<T>(res: Response, type: string, body: T): T {
+  res.type(type);
+  return body;
 }

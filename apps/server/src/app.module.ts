@@ -30,6 +30,7 @@ import { VerifyPageController } from './pages/verify.page.controller';
 import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
+import { CredentialsController } from './api/credentials.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 import { MailPagesModule } from './pages/mail/mail-pages.module';
 import { AccountPagesModule } from './pages/account/account-pages.module';
@@ -60,7 +61,7 @@ export class AppModule {
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,
-        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController],
+        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController, CredentialsController],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

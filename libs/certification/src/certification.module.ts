@@ -11,7 +11,10 @@ import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLog } from './audit/audit-log';
 import { CertificateRepository } from './certificates/certificate.repository';
 import { CertificatesService } from './certificates/certificates.service';
+import { CredentialSigner } from './credentials/credential-signer.service';
+import { CredentialStatusRepository } from './credentials/credential-status.repository';
 import { CredentialService } from './credentials/credential.service';
+import { StatusListService } from './credentials/status-list.service';
 import { CertificateIssuer } from './issuing/certificate-issuer';
 import { SigningKeys } from './signing/signing-keys.service';
 import { TranscriptRepository } from './transcript/transcript.repository';
@@ -32,6 +35,9 @@ import { NotificationRepository } from './notifications/notification.repository'
     PublicRateLimit,
     VerificationService,
     CredentialService,
+    CredentialSigner,
+    CredentialStatusRepository,
+    StatusListService,
     AuditLog,
     TranscriptRepository,
     TranscriptService,
@@ -43,7 +49,7 @@ import { NotificationRepository } from './notifications/notification.repository'
     ComplianceService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService, ExpiryReminders, ApprovalIssuer, ComplianceService],
+  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, StatusListService, AuditLog, TranscriptService, ExpiryReminders, ApprovalIssuer, ComplianceService],
 })
 export class CertificationModule implements OnModuleInit {
   constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer, private readonly trail: AuditTrail, private readonly audit: AuditLog) {}

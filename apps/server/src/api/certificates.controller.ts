@@ -1,6 +1,8 @@
-import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { CertificatesService, CredentialResponse, CredentialService, MyCertificateResponse } from '@themis/certification';
+import { Controller, Get, Header, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { CertificatesService, CredentialFormatQueryDto, CredentialResponse, CredentialService, MyCertificateResponse } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser } from '@themis/identity';
+import { withType } from './credentials.controller';
 
 @Controller('api/v1')
 export class CertificatesController {
@@ -18,8 +20,9 @@ export class CertificatesController {
     return new StreamableFile(await this.certificates.pdf(user, code), { type: 'application/pdf', disposition: `attachment; filename="themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.pdf"` });
   }
 
+  /** `?format=ldp_vc`: the bare credential with its Data Integrity proof, as JSON-LD; otherwise the JWT form. */
   @Get('certificates/:code/credential')
-  credential(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<CredentialResponse> {
-    return this.credentials.forCertificate(user, code);
+  async credential(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Query() q: CredentialFormatQueryDto, @Res({ passthrough: true }) res: Response): Promise<CredentialResponse | Record<string, unknown>> {
+    return q.format === 'ldp_vc' ? withType(res, 'application/ld+json', await this.credentials.dataIntegrityForCertificate(user, code)) : this.credentials.forCertificate(user, code);
   }
 }

@@ -1,16 +1,20 @@
-import * as crypto from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, notFound } from '@themis/core';
-import { Permission, PermissionService } from '@themis/identity';
+import { Permission, PermissionService, UsersService } from '@themis/identity';
 import { normalizeCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository } from '../certificates/certificate.repository';
 import { CertificateRow, NotFoundResponse, toVerification, VerificationResponse } from '../certificates/certificate.view';
 import { Requester } from '../certificates/certificates.service';
 import { ISSUER_NAME } from '../signing/signing-keys';
-import { SigningKeys } from '../signing/signing-keys.service';
+import { CredentialSigner } from './credential-signer.service';
+import { CredentialStatusRepository } from './credential-status.repository';
+import { OB_V3, VC_V2 } from './linked-data';
+import { clrCredential, Credential, CredentialContext, openBadgeCredential } from './open-badge';
+
+export type CredentialFormat = 'jwt_vc_json' | 'ldp_vc';
 
 export interface CredentialResponse {
-  /** A JWT-VC (compact JWS, EdDSA/Ed25519): verify it with the key at /.well-known/jwks.json. */
+  /** A JWT-VC (compact JWS, EdDSA or RS256): verify it with the key at /.well-known/jwks.json. */
   format: 'jwt_vc_json';
   jwt: string;
   credential: Record<string, unknown>;
@@ -21,119 +25,93 @@ export interface CredentialCheckResponse {
   certificate: VerificationResponse | NotFoundResponse | null;
 }
 
-const b64url = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
-const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
-
 /**
- * Each certificate as an Open Badges 3.0 credential (W3C Verifiable Credential) in the
- * VC-JWT form (https://www.imsglobal.org/spec/ob/v3p0/#jwt-proof-format): a third party
- * checks it with any JOSE library and the published Ed25519 key, without calling Themis.
+ * Each certificate as an Open Badges 3.0 credential (W3C Verifiable Credential) in two forms: a VC-JWT,
+ * and the bare credential with an embedded Data Integrity proof, the form wallets such as the Learner
+ * Credential Wallet verify. Both name the same issuer DID and point to the same status entries.
  */
 @Injectable()
 export class CredentialService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly keys: SigningKeys,
+    private readonly signer: CredentialSigner,
     private readonly certificates: CertificateRepository,
+    private readonly status: CredentialStatusRepository,
     private readonly permissions: PermissionService,
+    private readonly users: UsersService,
   ) {}
 
   async forCertificate(requester: Requester, code: string): Promise<CredentialResponse> {
-    const canonical = normalizeCertificateCode(code);
-    const row = canonical ? await this.certificates.findByCode(canonical) : null;
-    if (!row || (row.userId !== requester.id && !this.permissions.has(requester.role, Permission.ReadAnyCertificate))) throw notFound('Certificate');
-    const credential = this.credential(row);
-    const payload: Record<string, unknown> = {
-      iss: this.issuerId(),
-      sub: credential.credentialSubject && (credential.credentialSubject as { id: string }).id,
-      jti: credential.id,
-      iat: seconds(row.issuedAt),
-      nbf: seconds(row.issuedAt),
-      ...(row.expiresAt ? { exp: seconds(row.expiresAt) } : {}),
-      vc: credential,
-    };
-    const header = { alg: 'EdDSA', typ: 'JWT', kid: this.keys.credential.publicJwk.kid };
-    const input = `${b64url(header)}.${b64url(payload)}`;
-    const signature = crypto.sign(null, Buffer.from(input, 'ascii'), this.keys.credential.privateKey).toString('base64url');
-    return { format: 'jwt_vc_json', jwt: `${input}.${signature}`, credential };
+    const row = await this.readable(requester, code);
+    const base = await this.credential(row);
+    // The JWT is not JSON-LD processed: it keeps the plain fields it has always carried beside the OB terms.
+    const credential = { ...base, credentialSubject: { ...base.credentialSubject, profession: row.profession, cleHours: row.cleHours, cleCategories: row.cleCategories } };
+    return { format: 'jwt_vc_json', jwt: this.signer.jwt(credential), credential };
   }
 
-  /** Checks a VC-JWT's signature against the platform key and reports the certificate's current status. */
+  /** The bare credential with its eddsa-rdfc-2022 proof (served as application/ld+json). */
+  async dataIntegrityForCertificate(requester: Requester, code: string): Promise<Record<string, unknown>> {
+    return this.signer.dataIntegrity.sign(await this.credential(await this.readable(requester, code)));
+  }
+
+  /** The learner's live certificates in one signed CLR 2.0 credential, each embedded with its own proof. */
+  async transcriptCredential(userId: string): Promise<Record<string, unknown>> {
+    const [user, all] = await Promise.all([this.users.findById(userId), this.certificates.listForUser(userId)]);
+    const rows = all.filter((r) => !r.supersededBy);
+    const numbers = await this.status.sequenceNumbers(rows.map((r) => r.code));
+    const signed = await Promise.all(rows.map((r) => this.signer.dataIntegrity.sign(openBadgeCredential(r, numbers.get(r.code)!, this.context()))));
+    return this.signer.dataIntegrity.sign(clrCredential({ id: userId, name: user.fullName }, signed, rows, new Date(), this.context()));
+  }
+
+  /** Checks a VC-JWT's signature against the platform keys and reports the certificate's current status. */
   async check(jwt: string): Promise<CredentialCheckResponse> {
-    const parts = jwt.split('.');
-    if (parts.length !== 3) return { signatureValid: false, certificate: null };
-    let header: { alg?: string; kid?: string };
-    let payload: { vc?: { id?: string } };
-    try {
-      header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-      payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    } catch {
-      return { signatureValid: false, certificate: null };
-    }
-    const ok = header.alg === 'EdDSA' && crypto.verify(null, Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii'), crypto.createPublicKey({ key: this.keys.credential.publicJwk, format: 'jwk' }), Buffer.from(parts[2], 'base64url'));
-    if (!ok) return { signatureValid: false, certificate: null };
+    const payload = this.signer.verifyJwt(jwt);
+    if (!payload) return { signatureValid: false, certificate: null };
     const code = normalizeCertificateCode(String(payload.vc?.id ?? '').split('/').pop());
     const row = code ? await this.certificates.findByCode(code) : null;
     return { signatureValid: true, certificate: row ? toVerification(row) : { status: 'not_found' } };
   }
 
-  /** The issuer profile with its public key: what a relying party needs to verify offline. */
+  /** The issuer profile with its public keys: what a relying party needs to verify offline. */
   issuerDocument(): Record<string, unknown> {
-    const jwk = this.keys.credential.publicJwk;
+    const keys = this.signer.jwks();
     return {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id: this.issuerId(),
+      '@context': [VC_V2, OB_V3],
+      id: this.signer.identity.did,
       type: ['Profile'],
       name: ISSUER_NAME,
       url: this.config.publicUrl,
       verificationUrl: `${this.config.publicUrl}/verify/{code}`,
       jwksUri: `${this.config.publicUrl}/.well-known/jwks.json`,
-      publicKeyJwk: jwk,
-      jwks: { keys: [jwk] },
+      publicKeyJwk: keys[0],
+      jwks: { keys },
     };
   }
 
   jwks(): { keys: Record<string, unknown>[] } {
-    return { keys: [this.keys.credential.publicJwk as unknown as Record<string, unknown>] };
+    return { keys: this.signer.jwks() as unknown as Record<string, unknown>[] };
   }
 
-  private issuerId(): string {
-    return `${this.config.publicUrl}/.well-known/themis-issuer.json`;
+  /** The DID document of a did:web issuer; 404 for a did:key (did:web resolves over https only). */
+  didDocument(): Record<string, unknown> {
+    const doc = this.signer.didDocument();
+    if (!doc) throw notFound('DID document');
+    return doc;
   }
 
-  private credential(c: CertificateRow): Record<string, unknown> & { credentialSubject: unknown } {
-    const verifyUrl = `${this.config.publicUrl}/verify/${c.code}`;
-    return {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id: verifyUrl,
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      name: `CLE certificate: ${c.courseTitle}`,
-      issuer: { id: this.issuerId(), type: ['Profile'], name: ISSUER_NAME, url: this.config.publicUrl },
-      validFrom: c.issuedAt.toISOString(),
-      ...(c.expiresAt ? { validUntil: c.expiresAt.toISOString() } : {}),
-      credentialSubject: {
-        id: `urn:uuid:${c.userId}`,
-        type: ['AchievementSubject'],
-        name: c.holderName,
-        ...(c.barNumber ? { identifier: [{ type: 'IdentityObject', identityType: 'identifier', hashed: false, identityHash: c.barNumber, salt: '' }] } : {}),
-        profession: c.profession,
-        activityEndDate: c.completedAt.toISOString(),
-        creditsEarned: c.cleHours,
-        cleHours: c.cleHours,
-        cleCategories: c.cleCategories,
-        achievement: {
-          id: `${this.config.publicUrl}/courses/${c.courseSlug}#version-${c.courseVersion}`,
-          type: ['Achievement'],
-          achievementType: 'Certificate',
-          name: c.courseTitle,
-          description: `Continuing legal education: ${c.courseTitle} (version ${c.courseVersion})`,
-          criteria: { narrative: 'Completed every lesson and passed every quiz of the course.' },
-          creditsAvailable: c.cleHours,
-        },
-      },
-      // Revocation cannot live in a signed file: the live status is at this URL.
-      credentialStatus: { id: `${this.config.publicUrl}/api/v1/verify/${c.code}`, type: 'ThemisVerificationApi' },
-      evidence: [{ id: verifyUrl, type: ['Evidence'], name: 'Public verification page', narrative: `Certificate code ${c.code}` }],
-    };
+  private async readable(requester: Requester, code: string): Promise<CertificateRow> {
+    const canonical = normalizeCertificateCode(code);
+    const row = canonical ? await this.certificates.findByCode(canonical) : null;
+    if (!row || (row.userId !== requester.id && !this.permissions.has(requester.role, Permission.ReadAnyCertificate))) throw notFound('Certificate');
+    return row;
+  }
+
+  private async credential(row: CertificateRow): Promise<Credential> {
+    const n = await this.status.sequenceNumber(row.code);
+    return openBadgeCredential(row, n!, this.context());
+  }
+
+  private context(): CredentialContext {
+    return { publicUrl: this.config.publicUrl, issuerId: this.signer.identity.did };
   }
 }

@@ -92,4 +92,9 @@ export class Certificate {
   @Index('certificates_pdf_sha256_key', { unique: true })
   @Column({ name: 'pdf_sha256', type: 'char', length: 64 })
   pdfSha256: string;
+
+  /** Position in the Bitstring Status List (credentials/status-list.ts), from a sequence: no counter row to queue on. */
+  @Index('certificates_status_list_index_key', { unique: true })
+  @Column({ name: 'status_list_index', type: 'int', insert: false, update: false, default: () => "nextval('certificate_status_list_index_seq')" })
+  statusListIndex: number;
 }

@@ -13,6 +13,8 @@ export interface PdfSigningMaterial {
 export interface CredentialSigningMaterial {
   privateKey: crypto.KeyObject;
   publicJwk: crypto.JsonWebKey & { kid: string; alg: 'EdDSA'; use: 'sig' };
+  /** The RSA key of the RS256 JWT form, present when CREDENTIAL_JWT_ALG=RS256. */
+  rsa?: { privateKey: crypto.KeyObject; publicJwk: crypto.JsonWebKey & { kid: string; alg: 'RS256'; use: 'sig' } };
 }
 
 export const ISSUER_NAME = 'Themis Continuing Legal Education';
@@ -75,5 +77,15 @@ export function loadCredentialSigningMaterial(config: AppConfig): CredentialSign
   const jwk = crypto.createPublicKey(privateKey).export({ format: 'jwk' });
   // RFC 7638 thumbprint as the key id, so a rotated key gets a new id.
   const kid = crypto.createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
-  return { privateKey, publicJwk: { ...jwk, kid, alg: 'EdDSA', use: 'sig' } };
+  return { privateKey, publicJwk: { ...jwk, kid, alg: 'EdDSA', use: 'sig' }, ...(config.credentialJwtAlg === 'RS256' ? { rsa: loadRsaCredentialKey(config) } : {}) };
+}
+
+function loadRsaCredentialKey(config: AppConfig): NonNullable<CredentialSigningMaterial['rsa']> {
+  const pem = readOrCreateSecretFile(path.join(config.keysDir, 'credential-signing.rsa.pem'), () =>
+    crypto.generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  ).toString('utf8');
+  const privateKey = crypto.createPrivateKey(pem);
+  const jwk = crypto.createPublicKey(privateKey).export({ format: 'jwk' });
+  const kid = crypto.createHash('sha256').update(JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n })).digest('base64url');
+  return { privateKey, publicJwk: { ...jwk, kid, alg: 'RS256', use: 'sig' } };
 }

@@ -49,6 +49,9 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WEB_CONCURRENCY?: number;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['EdDSA', 'RS256'])
+  CREDENTIAL_JWT_ALG?: string;
+
   @IsOptional() @IsIn(['true', 'false', '0', '1'])
   TRUST_PROXY?: string;
 
@@ -95,6 +98,8 @@ export interface AppConfig {
   publicUrl: string;
   jwt: { secret?: string; previousSecrets: string[]; ttlSeconds: number };
   signing: { keyFile?: string; certFile?: string };
+  /** The algorithm of the credential's JWT form (Open Badges 3.0 requires RS256 of a conforming issuer; EdDSA is the default). */
+  credentialJwtAlg: 'EdDSA' | 'RS256';
   webConcurrency: number;
   trustProxy: boolean;
   production: boolean;
@@ -142,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ttlSeconds: parsed.JWT_TTL_SECONDS ?? 3600,
     },
     signing: { keyFile: parsed.SIGNING_KEY_FILE, certFile: parsed.SIGNING_CERT_FILE },
+    credentialJwtAlg: (parsed.CREDENTIAL_JWT_ALG as AppConfig['credentialJwtAlg']) ?? 'EdDSA',
     webConcurrency: parsed.WEB_CONCURRENCY ?? 1,
     trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
     production: parsed.NODE_ENV === 'production',

@@ -3,3 +3,5 @@ export * from './citation-resolver';
 export * from './course-reader';
 export * from './course-source';
 export * from './problem-codes';
+export * from './translation-reader';
+export * from './translation-source';

@@ -63,6 +63,13 @@ export const PROBLEM_MESSAGES = {
   judgmentDate: '"judgmentDate" must be a real date written YYYY-MM-DD',
   formation: '"formation" must be one of: {allowed}',
   caseConflict: 'case "{key}" is also defined in {file} with different facts',
+  translationMissing: 'no {lang} translation: {file} is missing (the course has {courseFile})',
+  translationQuestionMissing: 'question "{id}" has no {lang} translation in {file}',
+  translationStale: 'the {lang} translation is stale: its source changed after it was translated (the source\'s hash is now {hash}; revise the translation, then set "sourceHash: {hash}")',
+  translationNoSource: 'this translation has no source: {source} does not exist',
+  translationUnknownQuestion: 'question "{id}" is not in the source quiz',
+  translationOptionCount: 'the translation gives {count} option(s); the source question has {expected} (in the same order)',
+  translationCourseMissing: 'the course has no {file}, so its {lang} translation files are not used',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttemptService } from '@themis/assessment';
-import { CatalogService } from '@themis/catalog';
+import { CatalogService, isContentLanguage } from '@themis/catalog';
 import { DomainError, ErrorCode } from '@themis/core';
 import { UpdateProfileDto, UsersService } from '@themis/identity';
 import { LearningService, ProgressService } from '@themis/learning';
@@ -32,11 +32,20 @@ export class LearnerPagesService {
     const done = new Set(userId && progress ? await this.learning.completedLessons(userId, slug) : []);
     const modules = course.modules.map((m) => ({ ...m, lessons: m.lessons.map((l) => ({ ...l, done: done.has(l.slug) })) }));
     const nextLesson = modules.flatMap((m) => m.lessons).find((l) => !l.done) ?? null;
-    return { title: course.title, course: { ...course, modules }, progress, enrolled: progress !== null, nextLesson, categories: Object.entries(course.cleCategories).map(([name, hours]) => ({ name, hours })) };
+    const languages = course.languages ?? [course.language];
+    const languageOptions = languages.length > 1 ? LOCALES.filter((l) => languages.includes(l.value)).map((l) => ({ ...l, selected: l.value === course.language })) : [];
+    return { title: course.title, course: { ...course, modules }, progress, enrolled: progress !== null, nextLesson, languageOptions, categories: Object.entries(course.cleCategories).map(([name, hours]) => ({ name, hours })) };
   }
 
-  async enroll(userId: string, slug: string): Promise<{ url: string }> {
-    await this.learning.enroll(userId, slug);
+  async enroll(userId: string, slug: string, language?: unknown): Promise<{ url: string }> {
+    await this.learning.enroll(userId, slug, isContentLanguage(language) ? language : undefined);
+    return { url: `/courses/${slug}` };
+  }
+
+  /** The learner switches the content language; progress stays (it belongs to the enrolment). */
+  async switchLanguage(userId: string, slug: string, language: unknown): Promise<{ url: string }> {
+    if (!isContentLanguage(language)) throw new DomainError(ErrorCode.ValidationFailed, 'language must be one of: az, ru, en', { field: 'language' });
+    await this.learning.setLanguage(userId, slug, language);
     return { url: `/courses/${slug}` };
   }
 
@@ -46,8 +55,8 @@ export class LearnerPagesService {
     const showNote = Boolean(lesson.contentNote) && !acknowledged;
     return {
       title: lesson.title,
-      course: { slug: course.slug, title: course.title, language: course.language },
-      module: module ? { title: module.title, quiz: module.quiz } : null,
+      course: { slug: course.slug, title: course.title, language: course.language, titleLanguage: course.titleLanguage },
+      module: module ? { title: module.title, language: module.language, quiz: module.quiz } : null,
       lesson: showNote ? { ...lesson, html: '' } : lesson,
       showNote,
       done,

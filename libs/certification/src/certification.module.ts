@@ -8,6 +8,9 @@ import { CertificateRepository } from './certificates/certificate.repository';
 import { CertificatesService } from './certificates/certificates.service';
 import { CredentialService } from './credentials/credential.service';
 import { CertificateIssuer } from './issuing/certificate-issuer';
+import { CertificateLanguages } from './issuing/certificate-languages';
+import { CertificateDocumentsRepository } from './certificates/certificate-documents.repository';
+import { CertificateDocumentsService } from './certificates/certificate-documents.service';
 import { SigningKeys } from './signing/signing-keys.service';
 import { TranscriptRepository } from './transcript/transcript.repository';
 import { TranscriptService } from './transcript/transcript.service';
@@ -20,6 +23,9 @@ import { VerificationService } from './verification/verification.service';
     SigningKeys,
     CertificateRepository,
     CertificateIssuer,
+    CertificateLanguages,
+    CertificateDocumentsRepository,
+    CertificateDocumentsService,
     CertificatesService,
     PublicRateLimit,
     VerificationService,

@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { CertificatesService, CredentialResponse, CredentialService, MyCertificateResponse } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser } from '@themis/identity';
+import { LangPipe } from '../infra/lang.pipe';
 
 @Controller('api/v1')
 export class CertificatesController {
@@ -14,8 +15,8 @@ export class CertificatesController {
   @Get('certificates/:code/pdf')
   @Header('Content-Type', 'application/pdf')
   @Header('Cache-Control', 'private, no-store')
-  async pdf(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.certificates.pdf(user, code), { type: 'application/pdf', disposition: `attachment; filename="themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.pdf"` });
+  async pdf(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Query('lang', LangPipe) lang?: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.certificates.pdf(user, code, lang), { type: 'application/pdf', disposition: `attachment; filename="themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.pdf"` });
   }
 
   @Get('certificates/:code/credential')

@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig } from '@themis/core';
 import { CompletedEnrollment } from '@themis/learning';
 import { generateCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository, IssueFacts } from '../certificates/certificate.repository';
+import { CertificateDocumentsRepository } from '../certificates/certificate-documents.repository';
+import { CertificateLanguages } from './certificate-languages';
 import { renderCertificatePdf } from '../pdf/certificate-pdf.renderer';
 import { AuditLog } from '../audit/audit-log';
 import { ISSUER_NAME } from '../signing/signing-keys';
@@ -12,6 +14,9 @@ import { SigningKeys } from '../signing/signing-keys.service';
 import { addMonths } from '../verification/certificate-status';
 
 export interface IssueInput extends IssueFacts {
+  /** The language the course was taken in (courseTitle is in it) and the language to render the PDF in. */
+  language?: string;
+  pdfLanguage?: string;
   userId: string;
   enrollmentId: string;
   courseVersionId: string;
@@ -32,13 +37,17 @@ export class CertificateIssuer {
     private readonly keys: SigningKeys,
     private readonly certificates: CertificateRepository,
     private readonly audit: AuditLog,
+    private readonly documents: CertificateDocumentsRepository,
+    private readonly languages: CertificateLanguages,
   ) {}
 
   /** The completion hook: runs in the transaction that completes the course, enrolment row locked. */
   async onCourseCompleted(manager: EntityManager, e: CompletedEnrollment): Promise<string> {
     const facts = await this.certificates.issueFacts(manager, e.userId, e.versionId);
+    const languages = await this.languages.atCompletion(e);
     const code = await this.issue(manager, {
       ...facts,
+      ...languages,
       userId: e.userId,
       enrollmentId: e.enrollmentId,
       courseVersionId: e.versionId,
@@ -54,16 +63,21 @@ export class CertificateIssuer {
 
   async issue(manager: EntityManager, input: IssueInput, code = generateCertificateCode()): Promise<string> {
     const issuedAt = new Date(Math.floor(input.issuedAt.getTime() / 1000) * 1000);
-    const pdf = await this.render({ ...input, issuedAt }, code);
+    const pdfLanguage = input.pdfLanguage ?? 'en';
+    const pdf = await this.renderSigned({ ...input, code, issuedAt }, pdfLanguage);
     // A clash of 75-bit random codes is not worth a retry path: the unique index would refuse it.
-    return this.certificates.insert(manager, { ...input, code, issuedAt, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
+    const live = await this.certificates.insert(manager, { ...input, code, issuedAt, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
+    if (live === code) await this.documents.setLanguages(manager, code, input.language ?? 'en', pdfLanguage);
+    return live;
   }
 
   verifyUrl(code: string): string {
     return `${this.config.publicUrl}/verify/${code}`;
   }
 
-  private async render(input: IssueInput, code: string): Promise<Buffer> {
+  /** The signed PDF of a certificate's facts in `lang`; equal facts and language give a PDF to the same words and signing time. */
+  async renderSigned(input: Omit<IssueInput, 'userId' | 'enrollmentId' | 'courseVersionId' | 'validityMonths' | 'courseSlug'> & { code: string }, lang: string): Promise<Buffer> {
+    const code = input.code;
     const unsigned = await renderCertificatePdf({
       code,
       holderName: input.holderName,
@@ -79,7 +93,7 @@ export class CertificateIssuer {
       issuer: ISSUER_NAME,
       verifyUrl: this.verifyUrl(code),
       replaces: input.replaces,
-    });
+    }, lang);
     return this.keys.pdfSigner.sign(unsigned, { reason: `Themis CLE certificate ${code}`, signingTime: input.issuedAt });
   }
 }

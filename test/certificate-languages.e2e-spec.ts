@@ -47,6 +47,7 @@ describe('Certificates in the holder\'s language', () => {
   });
   afterAll(async () => {
     await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('renders the holder\'s interface language at issue and serves it without lang', () => {

@@ -57,7 +57,7 @@ const LABELS: Record<DocumentLanguage, CertificateLabels> = {
     title: 'Davamlı hüquqi təhsil sertifikatı',
     certify: 'Bununla təsdiq edilir ki,',
     completedCourse: 'aşağıdakı kursu başa vurmuşdur',
-    version: '({n}-ci versiya)',
+    version: '(versiya {n})',
     credited: 'və ona {hours} davamlı hüquqi təhsil hesablanmışdır',
     hours: { other: '{n} saat' },
     hourShort: 'saat',

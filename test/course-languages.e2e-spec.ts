@@ -77,10 +77,23 @@ describe('Course content in the learner\'s language', () => {
     const enrolled = await request(t.url).post(`/api/v1/courses/${COURSE}/enrollment`).set(learner.auth).expect(201);
     expect(enrolled.body.language).toBe('az');
 
-    // A new version without the Russian second lesson: the Russian reader falls back to the source for it.
+    const early = await loginAs(t);
+    await request(t.url).post(`/api/v1/courses/${COURSE}/enrollment?lang=ru`).set(early.auth).expect(201);
+    const before = await request(t.url).get(`/api/v1/courses/${COURSE}`).set(early.auth).expect(200);
+
+    // A new version that changes only translations: the Russian second lesson is gone, the first one's title is revised.
     fs.rmSync(path.join(dir, COURSE, 'first-interrogation', 'delays-and-overall-fairness.ru.md'));
+    const salduz = path.join(dir, COURSE, 'first-interrogation', 'the-salduz-rule.ru.md');
+    fs.writeFileSync(salduz, fs.readFileSync(salduz, 'utf8').replace('title: Правило Салдуза', 'title: Правило Салдуза (2008)'));
     const { courses } = readCatalog(dir);
-    await t.app.get(CourseImporter).importCourse(courses.find((c) => c.slug === COURSE)!);
+    const outcome = await t.app.get(CourseImporter).importCourse(courses.find((c) => c.slug === COURSE)!);
+    expect(outcome).toMatchObject({ changed: true, version: before.body.version + 1 });
+
+    // The earlier enrolment reads the newer translations but stays on its own version.
+    const after = await request(t.url).get(`/api/v1/courses/${COURSE}`).set(early.auth).expect(200);
+    expect(after.body.version).toBe(before.body.version);
+    expect(after.body.modules[0].lessons[0]).toMatchObject({ title: 'Правило Салдуза (2008)', language: 'ru' });
+    await new LearnerPath(t, early).completeAllLessons(COURSE);
     const reader = await loginAs(t);
     await request(t.url).post(`/api/v1/courses/${COURSE}/enrollment?lang=ru`).set(reader.auth).expect(201);
     const missing = await request(t.url).get(`/api/v1/courses/${COURSE}/lessons/delays-and-overall-fairness`).set(reader.auth).expect(200);

@@ -83,7 +83,7 @@ export class AttemptService {
   /** The learner's standing on one quiz: attempts used, past results and the open attempt if any (for the quiz page). */
   async overview(userId: string, courseSlug: string, quizSlug: string): Promise<QuizOverviewResponse> {
     const enrollment = await this.progress.requireEnrollment(userId, courseSlug);
-    const quiz = await this.catalog.quizBySlug(enrollment.versionId, quizSlug);
+    const quiz = await this.translated.quiz(await this.catalog.quizBySlug(enrollment.versionId, quizSlug), { enrolment: enrollment.language });
     const attempts = await this.db.getRepository(QuizAttempt).find({
       where: { enrollmentId: enrollment.id, quizId: quiz.id, userId },
       order: { number: 'ASC' },

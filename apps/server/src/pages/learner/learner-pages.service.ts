@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttemptService } from '@themis/assessment';
-import { CatalogService, isContentLanguage } from '@themis/catalog';
+import { CatalogService, isContentLanguage, TranslatedContentService } from '@themis/catalog';
 import { DomainError, ErrorCode } from '@themis/core';
 import { UpdateProfileDto, UsersService } from '@themis/identity';
 import { LearningService, ProgressService } from '@themis/learning';
@@ -22,6 +22,7 @@ export class LearnerPagesService {
     private readonly progress: ProgressService,
     private readonly attempts: AttemptService,
     private readonly catalog: CatalogService,
+    private readonly translated: TranslatedContentService,
     private readonly users: UsersService,
     private readonly certificates: CertificatePagesService,
   ) {}
@@ -109,12 +110,15 @@ export class LearnerPagesService {
 
   async result(userId: string, attemptId: string): Promise<object> {
     const result = await this.attempts.result(userId, attemptId);
-    const quiz = await this.catalog.quizById(result.quizId);
-    const version = await this.catalog.versionContent(quiz.versionId);
+    const source = await this.catalog.quizById(result.quizId);
+    const version = await this.catalog.versionContent(source.versionId);
+    // The prompts in the language the course is read in (the explanations were stored in it at grading).
+    const course = await this.learning.courseFor(userId, version.slug);
+    const quiz = await this.translated.quiz(source, { requested: course.language });
     const prompts = new Map(quiz.questions.map((q) => [q.id, q.prompt]));
     return {
       title: quiz.title,
-      course: { slug: version.slug, title: version.title, language: version.language },
+      course: { slug: version.slug, title: course.title, language: course.titleLanguage ?? course.language },
       quiz: { slug: quiz.slug, title: quiz.title, maxAttempts: quiz.maxAttempts },
       result: { ...result, results: result.results.map((r, i) => ({ ...r, number: i + 1, prompt: prompts.get(r.questionId) ?? '' })) },
       canRetry: !result.passed && result.attemptsLeft > 0,

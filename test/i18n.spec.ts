@@ -5,7 +5,7 @@ import { PROBLEM_MESSAGES } from '../libs/catalog/src/format/problem-codes';
 const root = path.join(__dirname, '..');
 const LOCALES = ['en', 'az', 'ru'] as const;
 const dictionaries = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(fs.readFileSync(path.join(root, 'apps', 'server', 'i18n', `${l}.json`), 'utf8')) as Record<string, string>]));
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort(); // an ICU plural block counts as its placeholder
 
 function viewFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? viewFiles(path.join(dir, e.name)) : e.name.endsWith('.hbs') ? [path.join(dir, e.name)] : []));

@@ -96,12 +96,27 @@ describe('Learner transcript', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain(name);
     expect(text).toContain('Bar no. AZ-4711');
-    expect(text).toContain('Total for 2025: 1 CLE hours');
-    expect(text).toContain('Total for 2026: 2 CLE hours');
+    expect(text).toContain('Total for 2025: 1 hour of CLE');
+    expect(text).toContain('Total for 2026: 2 hours of CLE');
     expect(text).toContain('REVOKED — not counted');
     expect(text).toContain(codes.revoked);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     if (process.env['KEEP_TRANSCRIPT_PDF']) fs.copyFileSync(file, process.env['KEEP_TRANSCRIPT_PDF']);
+  });
+
+  it('renders the transcript PDF in Russian and Azerbaijani, with no English label left (pdftotext)', async () => {
+    const cookie = `themis_session=${learner.token}`;
+    const expected = { ru: ['Выписка о непрерывном юридическом образовании', 'Итого за 2025 год: 1 час НЮО', 'Итого за 2026 год: 2 часа НЮО', 'ОТОЗВАН'], az: ['Davamlı hüquqi təhsil üzrə arayış', '2025 üzrə cəmi: 1 saat DHT', 'LƏĞV EDİLİB'] };
+    for (const [lang, words] of Object.entries(expected)) {
+      const res = await request(t.url).get(`/transcript.pdf?lang=${lang}`).set('Cookie', cookie).buffer(true).parse(binary).expect(200);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'transcript-')), `transcript-${lang}.pdf`);
+      fs.writeFileSync(file, res.body as Buffer);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain(name);
+      for (const w of words) expect(text.replace(/\s+/g, ' ')).toContain(w);
+      for (const english of ['Total for', 'Issued', 'Course', 'Certificate', 'Hours', 'REVOKED', 'Time on task', 'Bar no.', 'Page ']) expect(text).not.toContain(english);
+    }
+    await request(t.url).get('/transcript.pdf?lang=de').set('Cookie', cookie).expect(400);
   });
 });

@@ -22,3 +22,6 @@ export * from './authoring/gift/gift-import';
 export * from './authoring/dto/authoring.dto';
 export * from './authoring/draft-updates';
 export * from './authoring/draft-limits';
+export * from './translations/content-translation.entity';
+export * from './translations/translated-content';
+export * from './translations/translated-content.service';

@@ -16,6 +16,9 @@ import { CredentialStatusRepository } from './credentials/credential-status.repo
 import { CredentialService } from './credentials/credential.service';
 import { StatusListService } from './credentials/status-list.service';
 import { CertificateIssuer } from './issuing/certificate-issuer';
+import { CertificateLanguages } from './issuing/certificate-languages';
+import { CertificateDocumentsRepository } from './certificates/certificate-documents.repository';
+import { CertificateDocumentsService } from './certificates/certificate-documents.service';
 import { SigningKeys } from './signing/signing-keys.service';
 import { TranscriptRepository } from './transcript/transcript.repository';
 import { TranscriptService } from './transcript/transcript.service';
@@ -31,6 +34,9 @@ import { NotificationRepository } from './notifications/notification.repository'
     SigningKeys,
     CertificateRepository,
     CertificateIssuer,
+    CertificateLanguages,
+    CertificateDocumentsRepository,
+    CertificateDocumentsService,
     CertificatesService,
     PublicRateLimit,
     VerificationService,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@themis/catalog';
+import { IdentityModule } from '@themis/identity';
 import { EnrollmentRepository } from './enrollments/enrollment.repository';
 import { LearningService } from './enrollments/learning.service';
 import { CourseCompletionHooks } from './progress/course-completion-hooks';
@@ -7,7 +8,7 @@ import { LessonTimer } from './progress/lesson-timer';
 import { ProgressService } from './progress/progress.service';
 
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, IdentityModule],
   providers: [EnrollmentRepository, ProgressService, LearningService, CourseCompletionHooks, LessonTimer],
   exports: [EnrollmentRepository, ProgressService, LearningService, CourseCompletionHooks, CatalogModule],
 })

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { CertificatesService, CredentialFormatQueryDto, CredentialResponse, CredentialService, MyCertificateResponse } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser } from '@themis/identity';
 import { withType } from './credentials.controller';
+import { LangPipe } from '../infra/lang.pipe';
 
 @Controller('api/v1')
 export class CertificatesController {
@@ -16,8 +17,8 @@ export class CertificatesController {
   @Get('certificates/:code/pdf')
   @Header('Content-Type', 'application/pdf')
   @Header('Cache-Control', 'private, no-store')
-  async pdf(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.certificates.pdf(user, code), { type: 'application/pdf', disposition: `attachment; filename="themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.pdf"` });
+  async pdf(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Query('lang', LangPipe) lang?: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.certificates.pdf(user, code, lang), { type: 'application/pdf', disposition: `attachment; filename="themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.pdf"` });
   }
 
   /** `?format=ldp_vc`: the bare credential with its Data Integrity proof, as JSON-LD; otherwise the JWT form. */

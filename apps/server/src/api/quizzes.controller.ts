@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { AnswerKeyResponse, AnswerKeyService, AttemptResponse, AttemptService, SubmissionResponse, SubmitAttemptDto } from '@themis/assessment';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { IdPipe, SlugPipe } from '../infra/params';
+import { LangPipe } from '../infra/lang.pipe';
 
 @Controller('api/v1')
 export class QuizzesController {
@@ -9,8 +10,8 @@ export class QuizzesController {
 
   @RequirePermission(Permission.Learn)
   @Post('courses/:slug/quizzes/:quiz/attempts')
-  start(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @CurrentUser() user: AuthenticatedUser): Promise<AttemptResponse> {
-    return this.attempts.start(user.id, slug, quiz);
+  start(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('lang', LangPipe) lang: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<AttemptResponse> {
+    return this.attempts.start(user.id, slug, quiz, lang);
   }
 
   @RequirePermission(Permission.Learn)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CatalogService, QuizContent } from '@themis/catalog';
+import { CatalogService, QuizContent, TranslatedContentService } from '@themis/catalog';
 import { DomainError, ErrorCode, notFound } from '@themis/core';
 import { inTransaction, updateReturning } from '@themis/database';
 import { EnrollmentRepository, ProgressService } from '@themis/learning';
@@ -15,16 +15,17 @@ export class AttemptService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
+    private readonly translated: TranslatedContentService,
     private readonly progress: ProgressService,
     private readonly enrollments: EnrollmentRepository,
     private readonly tallies: ReportTallies,
   ) {}
 
   /** Starts an attempt, or resumes the open one so a double click or a dropped connection costs no attempt. */
-  start(userId: string, courseSlug: string, quizSlug: string): Promise<AttemptResponse> {
+  start(userId: string, courseSlug: string, quizSlug: string, lang?: string): Promise<AttemptResponse> {
     return inTransaction(this.db, async (manager) => {
       const enrollment = await this.progress.requireLocked(manager, userId, courseSlug);
-      const quiz = await this.catalog.quizBySlug(enrollment.versionId, quizSlug);
+      const quiz = await this.translated.quiz(await this.catalog.quizBySlug(enrollment.versionId, quizSlug), { requested: lang, enrolment: enrollment.language });
       const attempts = await manager.getRepository(QuizAttempt).find({
         where: { enrollmentId: enrollment.id, quizId: quiz.id },
         order: { number: 'DESC' },
@@ -53,7 +54,8 @@ export class AttemptService {
     const attempt = await this.db.getRepository(QuizAttempt).findOneBy({ id: attemptId, userId });
     if (!attempt) throw notFound('Attempt');
     if (attempt.submittedAt) throw new DomainError(ErrorCode.AttemptClosed, 'This attempt was already submitted');
-    const quiz = await this.catalog.quizById(attempt.quizId);
+    // Explanations are stored with the results, in the enrolment's content language.
+    const quiz = await this.translated.quiz(await this.catalog.quizById(attempt.quizId), { enrolment: await this.enrollments.languageOf(attempt.enrollmentId) });
     this.checkAnswers(attempt.layout, quiz, dto);
     const graded = gradeAttempt(quiz.questions, dto.answers, quiz.passMark);
     const ordered = attempt.layout.map((l) => graded.results.find((r) => r.questionId === l.questionId)!);
@@ -81,7 +83,7 @@ export class AttemptService {
   /** The learner's standing on one quiz: attempts used, past results and the open attempt if any (for the quiz page). */
   async overview(userId: string, courseSlug: string, quizSlug: string): Promise<QuizOverviewResponse> {
     const enrollment = await this.progress.requireEnrollment(userId, courseSlug);
-    const quiz = await this.catalog.quizBySlug(enrollment.versionId, quizSlug);
+    const quiz = await this.translated.quiz(await this.catalog.quizBySlug(enrollment.versionId, quizSlug), { enrolment: enrollment.language });
     const attempts = await this.db.getRepository(QuizAttempt).find({
       where: { enrollmentId: enrollment.id, quizId: quiz.id, userId },
       order: { number: 'ASC' },
@@ -146,6 +148,7 @@ export class AttemptService {
       attemptId: a.id,
       quizSlug: quiz.slug,
       quizTitle: quiz.title,
+      ...(quiz.language ? { language: quiz.language } : {}),
       attemptNumber: a.number,
       attemptsLeft: Math.max(0, quiz.maxAttempts - used),
       timeLimitSeconds: quiz.timeLimitSeconds,

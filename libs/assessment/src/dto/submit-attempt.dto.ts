@@ -23,6 +23,8 @@ export interface AttemptResponse {
   attemptId: string;
   quizSlug: string;
   quizTitle: string;
+  /** The language of the quiz's texts (contract: `?lang=` on starting an attempt). */
+  language?: string;
   attemptNumber: number;
   attemptsLeft: number;
   timeLimitSeconds: number | null;

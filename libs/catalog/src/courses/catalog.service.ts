@@ -24,13 +24,13 @@ export class CatalogService {
       .getRepository(CourseVersion)
       .createQueryBuilder('v')
       .innerJoin(Course, 'c', 'c.current_version_id = v.id')
-      .select(['v.id AS id'])
+      .select(['v.id AS id', 'v.languages AS languages'])
       .where('v.published = true')
       .andWhere(audience ? ':audience = ANY(v.audience)' : 'true', { audience })
       .orderBy('v.title')
-      .getRawMany<{ id: string }>();
+      .getRawMany<{ id: string; languages: string[] }>();
     const contents = await Promise.all(rows.map((r) => this.versionContent(r.id)));
-    return contents.map((v) => ({ ...courseFacts(v), moduleCount: v.modules.length }));
+    return contents.map((v, i) => ({ ...courseFacts(v), moduleCount: v.modules.length, languages: rows[i]!.languages.length ? rows[i]!.languages : [v.language] }));
   }
 
   /** Every course with all its versions, published or not, newest first: the staff view of the catalogue. */

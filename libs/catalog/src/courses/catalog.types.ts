@@ -14,6 +14,8 @@ export interface CourseFacts {
 
 export interface CourseSummaryResponse extends CourseFacts {
   moduleCount: number;
+  /** Every language the course can be read in: its source language and its translations. */
+  languages?: string[];
 }
 
 export interface QuizSummary {
@@ -27,13 +29,19 @@ export interface QuizSummary {
 
 export interface CourseDetailResponse extends CourseFacts {
   validityMonths: number | null;
+  /** With a content language (translations/translated-content.ts): the language written in, the languages offered, the title's language. */
+  sourceLanguage?: string;
+  languages?: string[];
+  titleLanguage?: string;
   modules: {
     slug: string;
     title: string;
     summary: string | null;
     outcomes: string[];
-    lessons: { slug: string; title: string; minutes: number | null }[];
-    quiz: QuizSummary | null;
+    /** The language of this module's texts (the source's where it is not translated). */
+    language?: string;
+    lessons: { slug: string; title: string; minutes: number | null; language?: string }[];
+    quiz: (QuizSummary & { language?: string }) | null;
   }[];
 }
 
@@ -62,8 +70,11 @@ export interface LessonResponse {
   html: string;
   caseRefs: CaseRefResponse[];
   moduleSlug: string;
-  previous: { slug: string; title: string } | null;
-  next: { slug: string; title: string } | null;
+  previous: { slug: string; title: string; language?: string } | null;
+  next: { slug: string; title: string; language?: string } | null;
+  /** The language served, and whether it is the source shown because the asked-for translation is missing. */
+  language?: string;
+  languageFallback?: boolean;
 }
 
 /** A version's structure, immutable once imported, so it is cached in memory by id. */
@@ -93,6 +104,8 @@ export interface QuizContent {
   passMark: number;
   maxAttempts: number;
   timeLimitSeconds: number | null;
+  /** The language the texts are in, once translated (translateQuiz). */
+  language?: string;
   questions: { id: string; key: string; type: QuestionType; prompt: string; explanation: string; options: { id: string; text: string; correct: boolean }[] }[];
 }
 

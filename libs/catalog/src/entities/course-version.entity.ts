@@ -50,6 +50,15 @@ export class CourseVersion {
   @Column({ type: 'boolean', default: true })
   published: boolean;
 
+  /** The source language and every language the course is translated into (course.<lang>.yaml). */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  languages: string[];
+
+  /** The content hash without translations: versions that share it differ only in translated text. */
+  @Index('course_versions_structure_idx')
+  @Column({ name: 'structure_hash', type: 'char', length: 64, nullable: true })
+  structureHash: string | null;
+
   /** The whole course as its files said, for export, diffs and authoring. */
   @Column({ type: 'jsonb' })
   source: CourseSource;

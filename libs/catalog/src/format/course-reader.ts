@@ -7,6 +7,7 @@ import { CLE_CATEGORIES, CourseSource, LessonSource, ModuleSource, Problem, SLUG
 import { Fields } from './fields';
 import { said } from './problem-codes';
 import { readQuiz } from './quiz-reader';
+import { readTranslations, TRANSLATION_FILE } from './translation-reader';
 import { YamlSource } from './yaml-source';
 
 const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'lessonsBeforeQuiz', 'published', 'modules'] as const;
@@ -36,7 +37,7 @@ export function readCatalog(coursesDir: string): CatalogReadResult {
     const own: Problem[] = [];
     const course = readCourse(dir, slug, new CitationResolver(bibliography), own, warnings);
     problems.push(...own);
-    if (course && own.length === 0) courses.push(course);
+    if (course && !own.some((p) => p.severity !== 'warning')) courses.push(course);
     else invalid.push(slug);
   }
   return { courses, invalid, problems, warnings };
@@ -95,7 +96,7 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     modules.push(mod);
   });
   if (!title || !summary || !audience) return undefined;
-  return {
+  const course: CourseSource = {
     slug,
     title,
     summary,
@@ -107,8 +108,12 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     ...(lessonsBeforeQuiz ? { lessonsBeforeQuiz } : {}),
     published,
     modules,
-    bibliography: Object.fromEntries([...citations.used].sort(([a], [b]) => a.localeCompare(b))),
+    bibliography: {},
   };
+  const translations = readTranslations(dir, course, citations, problems);
+  if (Object.keys(translations).length > 0) course.translations = translations;
+  course.bibliography = Object.fromEntries([...citations.used].sort(([a], [b]) => a.localeCompare(b)));
+  return course;
 }
 
 function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[], modules: string[]): ModuleSource | undefined {
@@ -130,7 +135,7 @@ function readModule(dir: string, slug: string, citations: CitationResolver, prob
     if (lesson) lessons.push(lesson);
   });
   for (const name of fs.readdirSync(dir)) {
-    if (name.endsWith('.md') && !lessonSlugs.includes(name.slice(0, -3))) {
+    if (name.endsWith('.md') && !TRANSLATION_FILE.test(name) && !lessonSlugs.includes(name.slice(0, -3))) {
       problems.push({ file: path.join(dir, name), line: 1, ...said('lessonNotListed', { file: name }) });
     }
   }

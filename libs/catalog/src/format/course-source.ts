@@ -1,4 +1,5 @@
 import type { ProblemText } from './problem-codes';
+import type { CourseTranslations } from './translation-source';
 
 /** The parsed, validated form of a course folder: what one course version is made of. */
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'matching', 'short_answer', 'numerical'] as const;
@@ -123,12 +124,16 @@ export interface CourseSource {
   modules: ModuleSource[];
   /** The bibliography entries this course cites, by key. */
   bibliography: Record<string, CaseRef>;
+  /** Translated texts by language, from the `*.<lang>.*` files beside the source (translation-reader.ts). */
+  translations?: CourseTranslations;
 }
 
 /** A problem at `file:line`, with its code and parameters for a translation (see problem-codes.ts). */
 export interface Problem extends ProblemText {
   file: string;
   line: number;
+  /** A warning (a translation missing, stale or malformed) keeps the course importable; the source is shown instead. */
+  severity?: 'warning';
 }
 
 export const totalCleHours = (hours: CourseSource['cleHours']) =>

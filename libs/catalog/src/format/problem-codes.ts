@@ -94,6 +94,13 @@ export const PROBLEM_MESSAGES = {
   warnOptionNearTwice: 'option "{text}" is the same as "{other}" except for case, spaces or punctuation',
   warnAboveOption: 'option "{text}" refers to the other options ("all/none of the above"): write a full answer instead',
   warnStemHasAnswer: 'the question text contains its own right option "{text}" word for word',
+  translationMissing: 'no {lang} translation: {file} is missing (the course has {courseFile})',
+  translationQuestionMissing: 'question "{id}" has no {lang} translation in {file}',
+  translationStale: 'the {lang} translation is stale: its source changed after it was translated (the source\'s hash is now {hash}; revise the translation, then set "sourceHash: {hash}")',
+  translationNoSource: 'this translation has no source: {source} does not exist',
+  translationUnknownQuestion: 'question "{id}" is not in the source quiz',
+  translationOptionCount: 'the translation gives {count} option(s); the source question has {expected} (in the same order)',
+  translationCourseMissing: 'the course has no {file}, so its {lang} translation files are not used',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

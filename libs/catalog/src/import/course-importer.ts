@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { inTransaction } from '@themis/database';
 import { CourseSource, QuestionSource, totalCleHours } from '../format/course-source';
 import { readCatalog } from '../format/course-reader';
@@ -13,6 +14,10 @@ import { Quiz } from '../entities/quiz.entity';
 import { QuizQuestion, StoredOption } from '../entities/quiz-question.entity';
 import { renderCitationsAsText, renderLessonHtml } from '../render/lesson-renderer';
 import { canonical } from '../authoring/course-diff';
+import { withoutTranslations } from '../format/translation-source';
+import { ContentTranslation } from '../translations/content-translation.entity';
+import { courseLanguages, translationRows } from '../translations/translation-rows';
+import { TRUE_FALSE_LABELS } from '../translations/translated-content';
 
 export interface ImportOutcome {
   slug: string;
@@ -29,12 +34,6 @@ export interface CatalogImportReport {
   invalid: string[];
   problems: { file: string; line: number; message: string }[];
 }
-
-const TRUE_FALSE_LABELS: Record<string, [string, string]> = {
-  en: ['True', 'False'],
-  az: ['Doğru', 'Yanlış'],
-  ru: ['Верно', 'Неверно'],
-};
 
 export const contentHash = (source: CourseSource) => crypto.createHash('sha256').update(JSON.stringify(source)).digest('hex');
 
@@ -106,9 +105,14 @@ export class CourseImporter {
         minLessonSeconds: source.minLessonSeconds ?? null,
         published: source.published,
         publishedBy,
+        languages: courseLanguages(source),
+        structureHash: contentHash(withoutTranslations(source)),
         source,
       }),
     );
+    const translated = translationRows(version.id, source);
+    // jsonb content: TypeORM's deep-partial type does not admit Record<string, unknown>.
+    if (translated.length > 0) await manager.insert(ContentTranslation, translated as QueryDeepPartialEntity<ContentTranslation>[]);
     let lessonPosition = 0;
     for (const [m, mod] of source.modules.entries()) {
       const moduleRow = await manager.save(

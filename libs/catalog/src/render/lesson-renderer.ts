@@ -11,7 +11,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['h2', 'h3', 'h4', 'h5', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'blockquote', 'code', 'pre', 'a', 'cite',
     'table', 'thead', 'tbody', 'tr', 'th', 'td', 's', 'sup', 'sub'],
-  allowedAttributes: { a: ['href', 'title', 'rel'], cite: ['class', 'data-case'], th: ['style'], td: ['style'], ol: ['start'] },
+  allowedAttributes: { a: ['href', 'title', 'rel'], cite: ['class', 'data-case', 'lang'], th: ['style'], td: ['style'], ol: ['start'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   transformTags: {
@@ -22,10 +22,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 /** Markdown → safe HTML, once, on import. Citations `[@key]` become a parenthetical case reference. */
-export function renderLessonHtml(md: string, bibliography: Record<string, CaseRef>): string {
+export function renderLessonHtml(md: string, bibliography: Record<string, CaseRef>, textLanguage = 'en'): string {
+  // The bibliography names cases in English: inside a translated lesson the name is marked so (WCAG 3.1.2).
+  const lang = textLanguage === 'en' ? '' : ' lang="en"';
   const html = markdown.render(md).replace(CITATION, (whole, key: string) => {
     const ref = bibliography[key];
-    return ref ? `(<cite class="case-ref" data-case="${escape(key)}">${escape(ref.name)}</cite>${formationMark(ref)}, ${ref.judgmentDate.slice(0, 4)})` : whole;
+    return ref ? `(<cite class="case-ref" data-case="${escape(key)}"${lang}>${escape(ref.name)}</cite>${formationMark(ref)}, ${ref.judgmentDate.slice(0, 4)})` : whole;
   });
   return sanitizeHtml(html, SANITIZE);
 }

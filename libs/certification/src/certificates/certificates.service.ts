@@ -10,6 +10,7 @@ import { generateCertificateCode, normalizeCertificateCode } from '../codes/cert
 import { CertificateIssuer } from '../issuing/certificate-issuer';
 import { CertificateRepository } from './certificate.repository';
 import { CertificateNotifier } from '../notifications/certificate-notifier';
+import { CertificateDocumentsService } from './certificate-documents.service';
 import { MyCertificateResponse, toMyCertificate, toVerification, VerificationResponse } from './certificate.view';
 
 export interface Requester {
@@ -27,6 +28,7 @@ export class CertificatesService {
     private readonly progress: ProgressService,
     private readonly audit: AuditLog,
     private readonly notifier: CertificateNotifier,
+    private readonly documents: CertificateDocumentsService,
   ) {}
 
   async listForUser(userId: string): Promise<MyCertificateResponse[]> {
@@ -35,11 +37,10 @@ export class CertificatesService {
   }
 
   /** The stored, signed bytes; someone else's certificate is "not found", as is an unknown one. */
-  async pdf(requester: Requester, code: string): Promise<Buffer> {
+  async pdf(requester: Requester, code: string, lang?: string): Promise<Buffer> {
     const canonical = normalizeCertificateCode(code);
-    const pdf = canonical && (await this.certificates.pdf(canonical, requester.id, this.permissions.has(requester.role, Permission.ReadAnyCertificate)));
-    if (!pdf) throw notFound('Certificate');
-    return pdf;
+    if (!canonical) throw notFound('Certificate');
+    return this.documents.pdf(canonical, requester, this.permissions.has(requester.role, Permission.ReadAnyCertificate), lang);
   }
 
   async revoke(code: string, reason: string, adminId: string): Promise<VerificationResponse> {

@@ -85,6 +85,14 @@ export class Certificate {
   @Column({ name: 'replaces', type: 'varchar', length: 32, nullable: true })
   replaces: string | null;
 
+  /** The language the course was taken in: `courseTitle` is certified in it. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: string;
+
+  /** The language of `pdf`, the holder's interface language at issue; others are in certificate_documents. */
+  @Column({ name: 'pdf_language', type: 'varchar', length: 2, default: 'en' })
+  pdfLanguage: string;
+
   /** The signed PDF exactly as issued; served as is, never re-rendered. */
   @Column({ type: 'bytea', select: false })
   pdf: Buffer;

@@ -8,6 +8,8 @@ import { MembershipsService, normaliseBarNumber, RecordedMembership } from '@the
 import { CertificateAccreditation } from '../certificates/certificate.view';
 import { generateCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository, IssueFacts } from '../certificates/certificate.repository';
+import { CertificateDocumentsRepository } from '../certificates/certificate-documents.repository';
+import { CertificateLanguages } from './certificate-languages';
 import { renderCertificatePdf } from '../pdf/certificate-pdf.renderer';
 import { AuditLog } from '../audit/audit-log';
 import { ISSUER_NAME } from '../signing/signing-keys';
@@ -16,6 +18,9 @@ import { addMonths } from '../verification/certificate-status';
 import { CertificateNotifier } from '../notifications/certificate-notifier';
 
 export interface IssueInput extends IssueFacts {
+  /** The language the course was taken in (courseTitle is in it) and the language to render the PDF in. */
+  language?: string;
+  pdfLanguage?: string;
   userId: string;
   enrollmentId: string;
   courseVersionId: string;
@@ -43,6 +48,8 @@ export class CertificateIssuer {
     private readonly approvals: VersionApprovals,
     private readonly members: MembershipsService,
     private readonly accreditation: AccreditationService,
+    private readonly documents: CertificateDocumentsRepository,
+    private readonly languages: CertificateLanguages,
   ) {}
 
   /** The completion hook: runs in the transaction that completes the course, enrolment row locked. */
@@ -50,8 +57,10 @@ export class CertificateIssuer {
     const facts = await this.certificates.issueFacts(manager, e.userId, e.versionId);
     // Four eyes: no certificate for hours nobody but their author approved; issued at approval instead.
     if (!(await this.approvals.approvedForIssue(manager, e.versionId, facts.cleHours))) return null;
+    const languages = await this.languages.atCompletion(e);
     const code = await this.issue(manager, {
       ...facts,
+      ...languages,
       userId: e.userId,
       enrollmentId: e.enrollmentId,
       courseVersionId: e.versionId,
@@ -71,11 +80,13 @@ export class CertificateIssuer {
     const memberships = input.memberships ?? (await this.members.verifiedOf(manager, input.userId));
     const accreditations = input.accreditations ?? (await this.accreditation.validOn(manager, input.courseVersionId, issuedAt));
     const recorded = { ...input, issuedAt, memberships, accreditations };
-    const pdf = await this.render(recorded, code);
+    const pdfLanguage = input.pdfLanguage ?? 'en';
+    const pdf = await this.renderSigned({ ...recorded, code }, pdfLanguage);
     const barNumberKey = input.barNumber ? normaliseBarNumber(input.barNumber) : null;
     const withKeys = memberships.map((m) => ({ ...m, barNumberKey: m.barNumberKey ?? normaliseBarNumber(m.barNumber) ?? m.barNumber }));
     // A clash of 75-bit random codes is not worth a retry path: the unique index would refuse it.
     const live = await this.certificates.insert(manager, { ...recorded, memberships: withKeys, barNumberKey, code, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
+    if (live === code) await this.documents.setLanguages(manager, code, input.language ?? 'en', pdfLanguage);
     await this.notifier.issued(manager, live);
     return live;
   }
@@ -84,7 +95,12 @@ export class CertificateIssuer {
     return `${this.config.publicUrl}/verify/${code}`;
   }
 
-  private async render(input: IssueInput & { memberships: RecordedMembership[]; accreditations: CertificateAccreditation[] }, code: string): Promise<Buffer> {
+  /** The signed PDF of a certificate's facts in `lang`; equal facts and language give a PDF to the same words and signing time. */
+  async renderSigned(
+    input: Omit<IssueInput, 'userId' | 'enrollmentId' | 'courseVersionId' | 'validityMonths' | 'courseSlug'> & { code: string; memberships: RecordedMembership[]; accreditations: CertificateAccreditation[] },
+    lang: string,
+  ): Promise<Buffer> {
+    const code = input.code;
     const unsigned = await renderCertificatePdf({
       code,
       holderName: input.holderName,
@@ -102,7 +118,7 @@ export class CertificateIssuer {
       replaces: input.replaces,
       memberships: input.memberships,
       accreditations: input.accreditations,
-    });
+    }, lang);
     return this.keys.pdfSigner.sign(unsigned, { reason: `Themis CLE certificate ${code}`, signingTime: input.issuedAt });
   }
 }

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import * as QRCode from 'qrcode';
 import type { CertificateRow } from '../certificates/certificate.view';
 import { CODE_MARKER } from '../codes/certificate-code';
-import { categoryLabel, formatDate, formatHours, professionLabel } from './certificate-wording';
+import { CertificateLabels, fill, formatDateIn, formatNumberIn, hoursIn, labelsFor } from './certificate-labels';
 
 /** What the PDF prints: the certified facts of the record, plus where to verify them. */
 export type CertificateFacts = Pick<
@@ -13,12 +13,12 @@ export type CertificateFacts = Pick<
 > & { verifyUrl: string; memberships?: { organisationName: string; barNumber: string }[]; accreditations?: { organisationName?: string; number: string }[] };
 
 /** The rows of the facts block that say who vouches for the holder and the hours: verified memberships, accreditation numbers. */
-export function standingRows(facts: Pick<CertificateFacts, 'memberships' | 'accreditations'>): [string, string][] {
+export function standingRows(facts: Pick<CertificateFacts, 'memberships' | 'accreditations'>, L: CertificateLabels = labelsFor('en')): [string, string][] {
   const rows: [string, string][] = [];
-  const members = (facts.memberships ?? []).map((m) => `${m.organisationName}, bar no. ${m.barNumber}`);
-  if (members.length) rows.push([members.length > 1 ? 'Verified members of' : 'Verified member of', members.join('; ')]);
-  const accredited = (facts.accreditations ?? []).map((a) => (a.organisationName ? `${a.organisationName} no. ${a.number}` : `no. ${a.number}`));
-  if (accredited.length) rows.push(['Accreditation', accredited.join('; ')]);
+  const members = (facts.memberships ?? []).map((m) => `${m.organisationName}, ${L.barNo} ${m.barNumber}`);
+  if (members.length) rows.push([members.length > 1 ? L.membersOf : L.memberOf, members.join('; ')]);
+  const accredited = (facts.accreditations ?? []).map((a) => (a.organisationName ? `${a.organisationName} ${L.accreditationNo} ${a.number}` : `${L.accreditationNo} ${a.number}`));
+  if (accredited.length) rows.push([L.accreditation, accredited.join('; ')]);
   return rows;
 }
 
@@ -46,18 +46,19 @@ function fitSize(doc: PDFKit.PDFDocument, text: string, font: string, max: numbe
  * Renders the certificate as an A4 landscape PDF. Deterministic: the creation date is the
  * issue date and the file ID derives from the metadata, so equal facts give equal bytes.
  */
-export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
+export function renderCertificatePdf(facts: CertificateFacts, lang = 'en'): Promise<Buffer> {
+  const L = labelsFor(lang);
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 0,
     pdfVersion: '1.7',
-    lang: 'en',
+    lang,
     displayTitle: true,
     info: {
-      Title: `CLE certificate ${facts.code}`,
+      Title: fill(L.pdfTitle, { code: facts.code }),
       Author: facts.issuer,
-      Subject: `${facts.courseTitle}: ${formatHours(facts.cleHours)} CLE hours`,
+      Subject: `${facts.courseTitle}: ${hoursIn(lang, facts.cleHours)}`,
       // Lets a verifier find the code of a PDF whose bytes were changed (tampered vs unknown).
       Keywords: `${CODE_MARKER}${facts.code}`,
       Creator: 'Themis',
@@ -87,44 +88,45 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
     doc.font(font).fontSize(size).fillColor(color).text(text, 70, y, { width: W - 140, align: 'center' });
 
   centre(facts.issuer.toUpperCase(), 58, 'sans', 10, MUTED);
-  centre('Certificate of Continuing Legal Education', 80, 'serif-bold', 26, INK);
+  centre(L.title, 80, 'serif-bold', fitSize(doc, L.title, 'serif-bold', 26, 16, W - 140), INK);
   doc.moveTo(W / 2 - 90, 122).lineTo(W / 2 + 90, 122).lineWidth(1).strokeColor(ACCENT).stroke();
-  centre('This is to certify that', 138, 'serif', 13, MUTED);
+  centre(L.certify, 138, 'serif', 13, MUTED);
   centre(facts.holderName, 162, 'serif-bold', fitSize(doc, facts.holderName, 'serif-bold', 28, 14, W - 140), INK);
+  const profession = L.professions[facts.profession] ?? facts.profession;
   // A bar number typed in a profile is printed only when no verified membership speaks for the holder.
-  const who = facts.barNumber && !facts.memberships?.length ? `${professionLabel(facts.profession)} · Bar no. ${facts.barNumber}` : professionLabel(facts.profession);
+  const who = facts.barNumber && !facts.memberships?.length ? `${profession} · ${L.barNo} ${facts.barNumber}` : profession;
   centre(who, 204, 'serif', 13, MUTED);
-  centre('has completed the course', 232, 'serif', 13, MUTED);
+  centre(L.completedCourse, 232, 'serif', 13, MUTED);
   centre(facts.courseTitle, 254, 'serif-bold', fitSize(doc, facts.courseTitle, 'serif-bold', 18, 12, (W - 140) * 2), INK);
-  centre(`(version ${facts.courseVersion})`, doc.y + 2, 'serif', 10, MUTED);
+  centre(fill(L.version, { n: facts.courseVersion }), doc.y + 2, 'serif', 10, MUTED);
 
   const hoursY = doc.y + 12;
-  centre(`and is credited with ${formatHours(facts.cleHours)} hours of continuing legal education`, hoursY, 'serif', 13, INK);
-  const split = Object.entries(facts.cleCategories).map(([k, v]) => `${categoryLabel(k)}: ${formatHours(v)} h`).join('   ·   ');
+  centre(fill(L.credited, { hours: hoursIn(lang, facts.cleHours) }), hoursY, 'serif', 13, INK);
+  const split = Object.entries(facts.cleCategories).map(([k, v]) => `${L.categories[k] ?? k}: ${formatNumberIn(lang, v)} ${L.hourShort}`).join('   ·   ');
   if (split) centre(split, doc.y + 4, 'serif', 11, MUTED);
 
   // Facts block, bottom left.
   const left = 70;
-  const standing = standingRows(facts);
+  const standing = standingRows(facts, L);
   let y = H - 205 - 19 * standing.length;
   const row = (label: string, value: string, font = 'serif') => {
-    doc.font('sans').fontSize(8.5).fillColor(MUTED).text(label.toUpperCase(), left, y, { width: 130 });
+    doc.font('sans').fontSize(8.5).fillColor(MUTED).text(label.toLocaleUpperCase(lang), left, y, { width: 130 });
     doc.font(font).fontSize(value.length > 40 ? 9 : 11).fillColor(INK).text(value, left + 130, y - 1.5, { width: 250 });
     y += 19;
   };
-  row('Completed', formatDate(facts.completedAt));
-  row('Issued', formatDate(facts.issuedAt));
-  if (facts.expiresAt) row('Valid until', formatDate(facts.expiresAt));
-  row('Certificate code', facts.code, 'sans');
-  if (facts.replaces) row('Replaces', facts.replaces, 'sans');
-  row('Verify at', facts.verifyUrl);
+  row(L.completed, formatDateIn(lang, facts.completedAt));
+  row(L.issued, formatDateIn(lang, facts.issuedAt));
+  if (facts.expiresAt) row(L.validUntil, formatDateIn(lang, facts.expiresAt));
+  row(L.code, facts.code, 'sans');
+  if (facts.replaces) row(L.replaces, facts.replaces, 'sans');
+  row(L.verifyAt, facts.verifyUrl);
   for (const [label, value] of standing) row(label, value);
 
   // Issuer's signature line, bottom centre-right.
   const sigX = W / 2 + 16;
   doc.moveTo(sigX, H - 84).lineTo(sigX + 210, H - 84).lineWidth(0.8).strokeColor(INK).stroke();
   doc.font('serif').fontSize(9.5).fillColor(INK).text(facts.issuer, sigX, H - 78, { width: 210, align: 'center' });
-  doc.font('sans').fontSize(7.5).fillColor(MUTED).text('Digitally signed — the PDF signature and this code can be checked online', sigX, H - 64, { width: 210, align: 'center' });
+  doc.font('sans').fontSize(7.5).fillColor(MUTED).text(L.signed, sigX, H - 64, { width: 210, align: 'center' });
 
   // QR code to the public verification page, drawn as vectors (crisp in print, deterministic).
   const qr = QRCode.create(facts.verifyUrl, { errorCorrectionLevel: 'M' });
@@ -142,7 +144,7 @@ export function renderCertificatePdf(facts: CertificateFacts): Promise<Buffer> {
     }
   }
   doc.fill('#000000');
-  doc.font('sans').fontSize(8).fillColor(MUTED).text('Scan to verify', qx, qy + box + 3, { width: box, align: 'center' });
+  doc.font('sans').fontSize(8).fillColor(MUTED).text(L.scan, qx, qy + box + 3, { width: box, align: 'center' });
 
   doc.end();
   return done;

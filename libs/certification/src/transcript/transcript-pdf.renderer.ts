@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { categoryLabel, formatDate, formatHours, professionLabel } from '../pdf/certificate-wording';
+import { fill, formatDateIn, formatNumberIn, hoursIn, labelsFor } from '../pdf/certificate-labels';
+import { transcriptLabelsFor } from './transcript-labels';
 import type { TranscriptResponse } from './transcript.service';
 
 // The certificate's font family: DejaVu covers Azerbaijani Latin (ə ğ ı ş) and Cyrillic, so names print as registered.
@@ -16,21 +17,27 @@ const ACCENT = '#7a5c1e';
 const MUTED = '#4a5160';
 const MARGIN = 56;
 
-export const formatDuration = (seconds: number): string => {
+export const formatDuration = (seconds: number, lang = 'en'): string => {
+  const { min, h } = transcriptLabelsFor(lang);
   const minutes = Math.round(seconds / 60);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return minutes < 60 ? `${minutes} ${min}` : `${Math.floor(minutes / 60)} ${h} ${String(minutes % 60).padStart(2, '0')} ${min}`;
 };
 
 /** The learner's transcript as an A4 portrait PDF: per calendar year, the certificates and the CLE hours they count for. */
-export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Promise<Buffer> {
+export function renderTranscriptPdf(t: TranscriptResponse, issuer: string, lang = 'en'): Promise<Buffer> {
+  const L = transcriptLabelsFor(lang);
+  const C = labelsFor(lang);
+  const date = (iso: string) => formatDateIn(lang, new Date(iso));
+  const num = (n: number) => formatNumberIn(lang, n);
+  const category = (k: string) => C.categories[k] ?? k;
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     pdfVersion: '1.7',
-    lang: 'en',
+    lang,
     displayTitle: true,
     bufferPages: true,
-    info: { Title: `CLE transcript: ${t.holder.fullName}`, Author: issuer, Creator: 'Themis', Producer: 'Themis', CreationDate: new Date(t.generatedAt) },
+    info: { Title: fill(L.pdfTitle, { name: t.holder.fullName }), Author: issuer, Creator: 'Themis', Producer: 'Themis', CreationDate: new Date(t.generatedAt) },
   });
   doc.registerFont('sans', FONTS.sans);
   doc.registerFont('sans-bold', FONTS.sansBold);
@@ -50,14 +57,14 @@ export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Prom
   const line = (text: string, font = 'sans', size = 10, color = INK, options: PDFKit.Mixins.TextOptions = {}) =>
     doc.font(font).fontSize(size).fillColor(color).text(text, MARGIN, doc.y, { width: W, ...options });
 
-  line(issuer.toUpperCase(), 'sans', 9, MUTED);
+  line(issuer.toLocaleUpperCase(lang), 'sans', 9, MUTED);
   doc.moveDown(0.3);
-  line('Continuing Legal Education transcript', 'sans-bold', 20, INK);
+  line(L.title, 'sans-bold', 20, INK);
   doc.moveTo(MARGIN, doc.y + 4).lineTo(MARGIN + 140, doc.y + 4).lineWidth(1.2).strokeColor(ACCENT).stroke();
   doc.moveDown(1);
   line(t.holder.fullName, 'sans-bold', 15, INK);
-  line([professionLabel(t.holder.profession), t.holder.barNumber ? `Bar no. ${t.holder.barNumber}` : null].filter(Boolean).join(' · '), 'sans', 10.5, MUTED);
-  line(`Issued ${formatDate(new Date(t.generatedAt))} · ${formatHours(t.totalHours)} CLE hours in all`, 'sans', 10.5, MUTED);
+  line([C.professions[t.holder.profession] ?? t.holder.profession, t.holder.barNumber ? `${L.barNo} ${t.holder.barNumber}` : null].filter(Boolean).join(' · '), 'sans', 10.5, MUTED);
+  line(fill(L.issuedInAll, { date: date(t.generatedAt), hours: hoursIn(lang, t.totalHours) }), 'sans', 10.5, MUTED);
   doc.moveDown(1);
 
   // Column layout of a certificate row: issued | course | code | hours.
@@ -85,35 +92,35 @@ export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Prom
     doc.y = y + h + 3;
   };
 
-  if (t.years.length === 0) line('No certificates have been issued to this learner yet.', 'sans', 10.5, MUTED);
+  if (t.years.length === 0) line(L.none, 'sans', 10.5, MUTED);
   for (const year of t.years) {
     room(90);
     line(`${year.year}`, 'sans-bold', 14, ACCENT);
     doc.moveDown(0.2);
-    cells(['Issued', 'Course', 'Certificate', 'Hours'], 'sans-bold', 8.5, MUTED);
+    cells(L.columns, 'sans-bold', 8.5, MUTED);
     rule(3);
     for (const c of year.certificates) {
       room(40);
-      const split = Object.entries(c.cleCategories).map(([k, h]) => `${categoryLabel(k)} ${formatHours(h)} h`).join(', ');
-      const course = `${c.courseTitle}${split ? `\n${split}` : ''}${c.counted ? '' : '\nREVOKED — not counted'}`;
-      cells([formatDate(new Date(c.issuedAt)), course, c.code, c.counted ? formatHours(c.cleHours) : `(${formatHours(c.cleHours)})`], 'sans', 9.5, c.counted ? INK : MUTED);
+      const split = Object.entries(c.cleCategories).map(([k, h]) => `${category(k)} ${num(h)} ${C.hourShort}`).join(', ');
+      const course = `${c.courseTitle}${split ? `\n${split}` : ''}${c.counted ? '' : `\n${L.revoked}`}`;
+      cells([date(c.issuedAt), course, c.code, c.counted ? num(c.cleHours) : `(${num(c.cleHours)})`], 'sans', 9.5, c.counted ? INK : MUTED);
     }
     rule(4);
     room(30);
-    if (year.hoursByCategory.length) line(`By category: ${year.hoursByCategory.map((c) => `${categoryLabel(c.category)} ${formatHours(c.hours)} h`).join(' · ')}`, 'sans', 9.5, MUTED);
-    line(`Total for ${year.year}: ${formatHours(year.totalHours)} CLE hours`, 'sans-bold', 11, INK);
+    if (year.hoursByCategory.length) line(`${L.byCategory}: ${year.hoursByCategory.map((c) => `${category(c.category)} ${num(c.hours)} ${C.hourShort}`).join(' · ')}`, 'sans', 9.5, MUTED);
+    line(fill(L.totalFor, { year: year.year, hours: hoursIn(lang, year.totalHours) }), 'sans-bold', 11, INK);
     doc.moveDown(1);
   }
 
   if (t.courses.length) {
     room(80);
-    line('Time on task', 'sans-bold', 14, ACCENT);
+    line(L.timeOnTask, 'sans-bold', 14, ACCENT);
     doc.moveDown(0.2);
-    cells(['Enrolled', 'Course', 'Lessons done', 'Time'], 'sans-bold', 8.5, MUTED);
+    cells(L.timeColumns, 'sans-bold', 8.5, MUTED);
     rule(3);
     for (const c of t.courses) {
       room(30);
-      cells([formatDate(new Date(c.enrolledAt)), `${c.courseTitle} (version ${c.version})${c.completedAt ? ` · completed ${formatDate(new Date(c.completedAt))}` : ''}`, String(c.lessonsCompleted), formatDuration(c.secondsOnTask)], 'sans', 9.5, INK);
+      cells([date(c.enrolledAt), `${c.courseTitle} (${fill(L.version, { n: c.version })})${c.completedAt ? ` · ${fill(L.completed, { date: date(c.completedAt) })}` : ''}`, num(c.lessonsCompleted), formatDuration(c.secondsOnTask, lang)], 'sans', 9.5, INK);
     }
   }
 
@@ -123,7 +130,7 @@ export function renderTranscriptPdf(t: TranscriptResponse, issuer: string): Prom
     doc.switchToPage(i);
     doc.page.margins.bottom = 0; // the footer sits in the margin; without this pdfkit would start a page for it
     doc.font('sans').fontSize(7.5).fillColor(MUTED).text(
-      `Each certificate can be verified by its code on the ${issuer} verification page. Page ${i + 1} of ${range.count}.`,
+      fill(L.footer, { issuer, page: i + 1, pages: range.count }),
       MARGIN, doc.page.height - MARGIN + 10, { width: W, align: 'center', lineBreak: false },
     );
   }

@@ -44,7 +44,9 @@ export class TranscriptService {
     };
   }
 
-  async pdf(userId: string): Promise<Buffer> {
-    return renderTranscriptPdf(await this.forUser(userId), ISSUER_NAME);
+  /** In `lang`, or the holder's interface language. */
+  async pdf(userId: string, lang?: string): Promise<Buffer> {
+    const transcript = await this.forUser(userId);
+    return renderTranscriptPdf(transcript, ISSUER_NAME, lang ?? (await this.users.localeOf(userId)) ?? 'en');
   }
 }

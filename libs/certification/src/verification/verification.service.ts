@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
 import { CODE_MARKER, normalizeCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository } from '../certificates/certificate.repository';
+import { CertificateDocumentsRepository } from '../certificates/certificate-documents.repository';
 import { CertificateRow, NotFoundResponse, toVerification, VerificationResponse } from '../certificates/certificate.view';
 import { CertificateStatus, certificateStatus } from './certificate-status';
 import { PublicRateLimit } from './public-rate-limit';
@@ -48,6 +49,7 @@ export class VerificationService {
     private readonly rateLimit: PublicRateLimit,
     private readonly members: MembershipsService,
     private readonly organisations: OrganisationsService,
+    private readonly documents: CertificateDocumentsRepository,
   ) {}
 
   async byCode(code: string, client?: string): Promise<VerificationResponse | NotFoundResponse> {
@@ -63,7 +65,7 @@ export class VerificationService {
     if (!Buffer.isBuffer(pdf) || pdf.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'body must be the PDF file, sent as Content-Type: application/pdf');
     const hash = crypto.createHash('sha256').update(pdf).digest('hex');
     if (client) await this.admit(client);
-    const row = await this.certificates.findBySha256(hash);
+    const row = (await this.certificates.findBySha256(hash)) ?? (await this.documents.findBySha256(hash));
     if (row) return { status: certificateStatus(row), code: row.code };
     const claimed = normalizeCertificateCode(pdf.toString('latin1').match(MARKER)?.[1]);
     return claimed ? { status: 'tampered', code: claimed } : { status: 'unknown', code: null };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, normalizeEmail, notFound } from '@themis/core';
-import { isUniqueViolation } from '@themis/database';
+import { isUniqueViolation, preparedQuery } from '@themis/database';
 import { AuthenticatedUser } from '../auth/decorators';
 import { EventRateLimit } from '../auth/event-rate-limit';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -44,6 +44,12 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('User');
     return UsersService.toResponse(user);
+  }
+
+  /** The interface language an account chose; null when the account is gone. */
+  async localeOf(id: string): Promise<User['locale'] | null> {
+    const rows = await preparedQuery<{ locale: User['locale'] }>(this.users.manager.connection, 'user-locale', `SELECT locale FROM users WHERE id = $1`, [id]);
+    return rows[0]?.locale ?? null;
   }
 
   /** The role as it stands now (approvals check it at the moment of approving). */

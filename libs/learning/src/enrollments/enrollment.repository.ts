@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '@themis/database';
+import { preparedQuery, updateReturning } from '@themis/database';
 import { Enrollment } from '../entities/enrollment.entity';
 
 export interface EnrollmentRow {
@@ -13,10 +13,12 @@ export interface EnrollmentRow {
   enrolledAt: Date;
   completedAt: Date | null;
   certificateCode: string | null;
+  /** The content language chosen at enrolment or since; null for enrolments older than the choice. */
+  language: string | null;
 }
 
 const COLUMNS = `e.id, e.user_id AS "userId", e.course_id AS "courseId", e.version_id AS "versionId", c.slug AS "courseSlug",
-  e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt", e.certificate_code AS "certificateCode"`;
+  e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt", e.certificate_code AS "certificateCode", e.language`;
 
 /** Every query here is scoped to the learner who asks. */
 @Injectable()
@@ -57,14 +59,31 @@ export class EnrollmentRepository {
   }
 
   /** Inserts unless present; `created` tells the first enrolment from a repeat. */
-  async enroll(userId: string, courseId: string, versionId: string): Promise<{ enrolledAt: Date; versionId: string; created: boolean }> {
+  async enroll(userId: string, courseId: string, versionId: string, language: string | null = null): Promise<{ enrolledAt: Date; versionId: string; language: string | null; created: boolean }> {
     const inserted = await this.db.query(
-      `INSERT INTO enrollments (user_id, course_id, version_id) VALUES ($1, $2, $3) ON CONFLICT (user_id, course_id) DO NOTHING RETURNING enrolled_at AS "enrolledAt", version_id AS "versionId"`,
-      [userId, courseId, versionId],
+      `INSERT INTO enrollments (user_id, course_id, version_id, language) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, course_id) DO NOTHING
+       RETURNING enrolled_at AS "enrolledAt", version_id AS "versionId", language`,
+      [userId, courseId, versionId, language],
     );
     if (inserted.length > 0) return { ...inserted[0], created: true };
-    const existing = await this.db.getRepository(Enrollment).findOneOrFail({ where: { userId, courseId }, select: ['enrolledAt', 'versionId'] });
-    return { enrolledAt: existing.enrolledAt, versionId: existing.versionId, created: false };
+    const existing = await this.db.getRepository(Enrollment).findOneOrFail({ where: { userId, courseId }, select: ['enrolledAt', 'versionId', 'language'] });
+    return { enrolledAt: existing.enrolledAt, versionId: existing.versionId, language: existing.language, created: false };
+  }
+
+  /** Switches the content language; progress is kept, being keyed by the enrolment, not by language. */
+  async setLanguage(userId: string, courseSlug: string, language: string): Promise<boolean> {
+    const rows = await updateReturning(
+      this.db.manager,
+      `UPDATE enrollments e SET language = $3 FROM courses c WHERE c.id = e.course_id AND e.user_id = $1 AND c.slug = $2 RETURNING e.id`,
+      [userId, courseSlug, language],
+    );
+    return rows.length > 0;
+  }
+
+  /** The content language of the enrolment an attempt belongs to (the explanations' language at grading). */
+  async languageOf(enrollmentId: string): Promise<string | null> {
+    const rows = await this.db.query(`SELECT language FROM enrollments WHERE id = $1`, [enrollmentId]);
+    return rows[0]?.language ?? null;
   }
 
   /** The learner's enrolments with their progress counts. */

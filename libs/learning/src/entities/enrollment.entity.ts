@@ -1,9 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique, JoinColumn, ManyToOne } from 'typeorm';
 import { Course, CourseVersion } from '@themis/catalog';
 import { User } from '@themis/identity';
 
 /** A learner on one course, pinned to the version they enrolled in. */
 @Entity('enrollments')
+@Check('enrollments_language_check', `"language" IN ('en', 'az', 'ru')`)
 @Unique('enrollments_user_course_key', ['userId', 'courseId'])
 @Index('enrollments_version_idx', ['versionId', 'completedAt'])
 export class Enrollment {
@@ -28,6 +29,10 @@ export class Enrollment {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /** The content language the learner chose (az, ru, en); null: the interface language, else the course's own. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
 
   /** Set in the transaction that completes the course, by the certificate issuer. */
   @Column({ name: 'certificate_code', type: 'varchar', length: 32, nullable: true })

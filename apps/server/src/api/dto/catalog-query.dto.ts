@@ -6,3 +6,8 @@ export class CatalogQueryDto {
   @IsIn(PROFESSIONS, { message: `audience must be one of: ${PROFESSIONS.join(', ')}` })
   audience?: string;
 }
+
+export class EnrollmentLanguageDto {
+  @IsIn(['az', 'ru', 'en'], { message: 'language must be one of: az, ru, en' })
+  language!: string;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttemptService } from '@themis/assessment';
-import { CatalogService } from '@themis/catalog';
+import { CatalogService, isContentLanguage, TranslatedContentService } from '@themis/catalog';
 import { ExpiryReminders } from '@themis/certification';
 import { DomainError, ErrorCode } from '@themis/core';
 import { UpdateProfileDto, UsersService } from '@themis/identity';
@@ -23,6 +23,7 @@ export class LearnerPagesService {
     private readonly progress: ProgressService,
     private readonly attempts: AttemptService,
     private readonly catalog: CatalogService,
+    private readonly translated: TranslatedContentService,
     private readonly users: UsersService,
     private readonly certificates: CertificatePagesService,
     private readonly reminders: ExpiryReminders,
@@ -34,11 +35,20 @@ export class LearnerPagesService {
     const done = new Set(userId && progress ? await this.learning.completedLessons(userId, slug) : []);
     const modules = course.modules.map((m) => ({ ...m, lessons: m.lessons.map((l) => ({ ...l, done: done.has(l.slug) })) }));
     const nextLesson = modules.flatMap((m) => m.lessons).find((l) => !l.done) ?? null;
-    return { title: course.title, course: { ...course, modules }, progress, enrolled: progress !== null, nextLesson, categories: Object.entries(course.cleCategories).map(([name, hours]) => ({ name, hours })) };
+    const languages = course.languages ?? [course.language];
+    const languageOptions = languages.length > 1 ? LOCALES.filter((l) => languages.includes(l.value)).map((l) => ({ ...l, selected: l.value === course.language })) : [];
+    return { title: course.title, course: { ...course, modules }, progress, enrolled: progress !== null, nextLesson, languageOptions, categories: Object.entries(course.cleCategories).map(([name, hours]) => ({ name, hours })) };
   }
 
-  async enroll(userId: string, slug: string): Promise<{ url: string }> {
-    await this.learning.enroll(userId, slug);
+  async enroll(userId: string, slug: string, language?: unknown): Promise<{ url: string }> {
+    await this.learning.enroll(userId, slug, isContentLanguage(language) ? language : undefined);
+    return { url: `/courses/${slug}` };
+  }
+
+  /** The learner switches the content language; progress stays (it belongs to the enrolment). */
+  async switchLanguage(userId: string, slug: string, language: unknown): Promise<{ url: string }> {
+    if (!isContentLanguage(language)) throw new DomainError(ErrorCode.ValidationFailed, 'language must be one of: az, ru, en', { field: 'language' });
+    await this.learning.setLanguage(userId, slug, language);
     return { url: `/courses/${slug}` };
   }
 
@@ -48,8 +58,8 @@ export class LearnerPagesService {
     const showNote = Boolean(lesson.contentNote) && !acknowledged;
     return {
       title: lesson.title,
-      course: { slug: course.slug, title: course.title, language: course.language },
-      module: module ? { title: module.title, quiz: module.quiz } : null,
+      course: { slug: course.slug, title: course.title, language: course.language, titleLanguage: course.titleLanguage },
+      module: module ? { title: module.title, language: module.language, quiz: module.quiz } : null,
       lesson: showNote ? { ...lesson, html: '' } : lesson,
       showNote,
       done,
@@ -102,12 +112,15 @@ export class LearnerPagesService {
 
   async result(userId: string, attemptId: string): Promise<object> {
     const result = await this.attempts.result(userId, attemptId);
-    const quiz = await this.catalog.quizById(result.quizId);
-    const version = await this.catalog.versionContent(quiz.versionId);
+    const source = await this.catalog.quizById(result.quizId);
+    const version = await this.catalog.versionContent(source.versionId);
+    // The prompts in the language the course is read in (the explanations were stored in it at grading).
+    const course = await this.learning.courseFor(userId, version.slug);
+    const quiz = await this.translated.quiz(source, { requested: course.language });
     const prompts = new Map(quiz.questions.map((q) => [q.id, q.prompt]));
     return {
       title: quiz.title,
-      course: { slug: version.slug, title: version.title, language: version.language },
+      course: { slug: version.slug, title: course.title, language: course.titleLanguage ?? course.language },
       quiz: { slug: quiz.slug, title: quiz.title, maxAttempts: quiz.maxAttempts },
       result: { ...result, results: result.results.map((r, i) => ({ ...r, number: i + 1, prompt: prompts.get(r.questionId) ?? '' })) },
       canRetry: !result.passed && result.attemptsLeft > 0,

@@ -1,6 +1,7 @@
-import { Controller, Get, Render, StreamableFile, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Render, StreamableFile, UseFilters } from '@nestjs/common';
 import { TranscriptService } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser } from '@themis/identity';
+import { LangPipe } from '../../infra/lang.pipe';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { TranscriptPagesService } from './transcript-pages.service';
 
@@ -17,7 +18,7 @@ export class TranscriptPageController {
   }
 
   @Get('transcript.pdf')
-  async pdf(@CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
-    return new StreamableFile(await this.transcripts.pdf(user.id), { type: 'application/pdf', disposition: 'attachment; filename="themis-cle-transcript.pdf"' });
+  async pdf(@CurrentUser() user: AuthenticatedUser, @Query('lang', LangPipe) lang?: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.transcripts.pdf(user.id, lang), { type: 'application/pdf', disposition: 'attachment; filename="themis-cle-transcript.pdf"' });
   }
 }

@@ -76,6 +76,9 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
   MAIL_FROM?: string;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
+  MAIL_CONTACT?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY?: number;
 }
@@ -99,7 +102,7 @@ export interface AppConfig {
   /** How long a request waits for a database connection before failing with 503. */
   databaseConnectTimeoutMs: number;
   /** Outgoing mail: through `smtpUrl` when set, else written to DATA_DIR/outbox/ as .eml files. */
-  mail: { smtpUrl?: string; from: string };
+  mail: { smtpUrl?: string; from: string; contact?: string };
   /** Background jobs of one queue that one process runs at once. */
   workerConcurrency: number;
 }
@@ -144,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     publicRateLimitPerMinute: parsed.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 600,
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
-    mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`) },
+    mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`), contact: parsed.MAIL_CONTACT ?? parsed.ADMIN_EMAIL },
     workerConcurrency: parsed.WORKER_CONCURRENCY ?? 2,
   };
 }

@@ -13,7 +13,7 @@ describe('Certificate notifications by mail', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    t = await createTestApp({ env: { SMTP_URL: sink.url, PUBLIC_URL: 'https://themis.example.az' } });
+    t = await createTestApp({ env: { SMTP_URL: sink.url, PUBLIC_URL: 'https://themis.example.az', MAIL_CONTACT: 'training@bar.example.az' } });
     admin = await loginAs(t, 'admin');
   });
   afterAll(async () => {
@@ -92,6 +92,33 @@ describe('Certificate notifications by mail', () => {
     await new Promise((r) => setTimeout(r, 2000));
     const expiring = mailsTo(learner.email).filter((m) => m.subject.includes('expires in'));
     expect(expiring.map((m) => m.subject)).toEqual(['Your certificate for Path course expires in 30 days', 'Your certificate for Path course expires in 5 days']);
+  });
+
+  it('tells a learner who failed the last allowed attempt that none are left, and whom to ask, once', async () => {
+    const learner = await loginAs(t, 'learner', { fullName: 'Nigar Quliyeva' });
+    await t.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [learner.id]);
+    const path = new LearnerPath(t, learner);
+    await path.enroll(COURSE);
+    await path.completeAllLessons(COURSE);
+    for (let i = 0; i < 2; i++) {
+      const { attemptId, answers } = await path.answerQuiz(COURSE, 'basics-quiz', admin, false);
+      const graded = await request(t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(learner.auth).send({ answers }).expect(200);
+      expect(graded.body).toMatchObject({ passed: false, attemptsLeft: 1 - i });
+      if (i === 0) {
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(mailsTo(learner.email)).toEqual([]);
+      } else {
+        const messageId = messageIdFor(`attempts-used-up:${attemptId}`, t.config.publicUrl);
+        await sink.waitFor(() => mailsTo(learner.email).some((m) => m.messageId === messageId));
+      }
+    }
+    await request(t.url).post(`/api/v1/courses/${COURSE}/quizzes/basics-quiz/attempts`).set(learner.auth).expect(409);
+    await new Promise((r) => setTimeout(r, 1500));
+    const mails = mailsTo(learner.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toMatch(/üzrə cəhdləriniz bitdi$/);
+    expect(mails[0]!.text).toContain('Yeni cəhd üçün müraciət edin: training@bar.example.az.');
+    expect(mails[0]!.text).toContain('https://themis.example.az/courses/path-course');
   });
 
   it('sends no reminders to a holder who switched them off on the profile, and resumes when switched on', async () => {

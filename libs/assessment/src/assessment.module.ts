@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
+import { AttemptsNotifier } from './attempts/attempts-notifier';
 import { AnswerKeyService } from './attempts/answer-key.service';
 import { AttemptService } from './attempts/attempt.service';
 import { ReportRepository } from './reports/report.repository';
 import { ReportTallies } from './reports/report-tallies';
 import { ReportService } from './reports/report.service';
 
-@Module({ imports: [LearningModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies], exports: [AttemptService, AnswerKeyService, ReportService] })
+@Module({ imports: [LearningModule, IdentityModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier], exports: [AttemptService, AnswerKeyService, ReportService] })
 export class AssessmentModule {}

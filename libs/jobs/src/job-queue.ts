@@ -7,7 +7,11 @@ import { jobIdFor } from './job-id';
 import { poolDb, transactionDb } from './pg-boss-db';
 
 export interface SendOptions {
-  /** Idempotency: a second send with the same key to the same queue is dropped while the first job is kept (14 days). */
+  /**
+   * Idempotency: a second send with the same key to the same queue is dropped while the first job is
+   * queued, running, or finished less than 12 hours ago (then pg-boss archives it). For "once, ever",
+   * keep a row of your own, as libs/mail does.
+   */
   key?: string;
   /** Not before this time (a Date, or seconds from now). */
   startAfter?: Date | number;

@@ -22,6 +22,9 @@ import { AccountAdminService } from './admin/account-admin.service';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordService } from './passwords/password.service';
 import { SessionService } from './sessions/session.service';
+import { AccountTokens } from './recovery/account-tokens';
+import { EmailChangeService } from './recovery/email-change.service';
+import { PasswordResetService } from './recovery/password-reset.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, RolePermission, LoginFailure, Verifier]), PassportModule, JwtModule.register({})],
@@ -34,6 +37,9 @@ import { SessionService } from './sessions/session.service';
     LocalStrategy,
     SessionService,
     EventRateLimit,
+    AccountTokens,
+    PasswordResetService,
+    EmailChangeService,
     MfaService,
     PasswordService,
     AccountAdminService,
@@ -42,6 +48,6 @@ import { SessionService } from './sessions/session.service';
     AccessGuard,
     LocalAuthGuard,
   ],
-  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys, SessionService, MfaService, PasswordService, AccountAdminService, LoginThrottle, EventRateLimit],
+  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys, SessionService, MfaService, PasswordService, AccountAdminService, LoginThrottle, EventRateLimit, PasswordResetService, EmailChangeService],
 })
 export class IdentityModule {}

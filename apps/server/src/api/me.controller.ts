@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import {
-  ChangePasswordDto, CurrentUser, MfaCodeDto, MfaService, MfaSetupAllowed, PasswordService, SessionService, SessionUser, TokenResponse, TotpSetupResponse, UpdateProfileDto, UserResponse, UsersService,
+  ChangePasswordDto, CurrentUser, EmailChangeDto, EmailChangeService, MfaCodeDto, MfaService, MfaSetupAllowed, PasswordService, SessionService, SessionUser, TokenResponse, TotpSetupResponse, UpdateProfileDto, UserResponse, UsersService,
 } from '@themis/identity';
 import { ProgressResponse, ProgressService } from '@themis/learning';
 
@@ -13,6 +13,7 @@ export class MeController {
     private readonly passwords: PasswordService,
     private readonly mfa: MfaService,
     private readonly sessions: SessionService,
+    private readonly emails: EmailChangeService,
   ) {}
 
   @MfaSetupAllowed()
@@ -35,6 +36,13 @@ export class MeController {
   @Post('password')
   changePassword(@CurrentUser() user: SessionUser, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<TokenResponse> {
     return this.passwords.change(user.id, dto.currentPassword, dto.newPassword, req.ip ?? 'unknown');
+  }
+
+  /** A confirmation link goes to the new address; the account changes when it is followed, and the old address is told. */
+  @HttpCode(202)
+  @Post('email-change')
+  changeEmail(@CurrentUser() user: SessionUser, @Body() dto: EmailChangeDto, @Req() req: Request): Promise<Record<string, never>> {
+    return this.emails.request(user.id, dto.email, dto.currentPassword, req.ip ?? 'unknown');
   }
 
   /** "Sign out everywhere": every session of this account ends, this one included. */

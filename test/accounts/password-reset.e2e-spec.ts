@@ -131,4 +131,24 @@ describe('Password reset and email change by mail', () => {
     const again = await request(t.url).post('/api/v1/auth/email-confirmation').send({ token }).expect(400);
     expect(again.body.message).toContain('token');
   });
+
+  it('resets on the pages: the forgotten-password form, the link\'s form, and a used link refused', async () => {
+    const user = await azUser();
+    const form = await request(t.url).get('/forgot-password').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    const jar = (form.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    const before = sink.received.length;
+    const sent = await request(t.url).post('/forgot-password').set('Cookie', jar).type('form').send({ _csrf: csrf, email: user.email }).expect(200);
+    expect(sent.text).toContain('link to reset its password is on its way');
+    const token = tokenIn(await mailTo(user.email, /./, before), '/reset-password');
+    const page = await request(t.url).get(`/reset-password?token=${token}`).expect(200);
+    expect(page.text).toContain(`name="token" value="${token}"`);
+    const weak = await request(t.url).post('/reset-password').set('Cookie', jar).set('Accept-Language', 'az').type('form').send({ _csrf: csrf, token, password: 'aaaaaaaaaaaa' }).expect(400);
+    expect(weak.text).toContain('Bu şifrəni tapmaq çox asandır');
+    const done = await request(t.url).post('/reset-password').set('Cookie', jar).type('form').send({ _csrf: csrf, token, password: 'amber-glacier-violin-63' }).expect(303);
+    expect(done.headers.location).toBe('/sign-in?notice=passwordReset');
+    const used = await request(t.url).post('/reset-password').set('Cookie', jar).type('form').send({ _csrf: csrf, token, password: 'another-glacier-violin-64' }).expect(400);
+    expect(used.text).toContain('already used or expired');
+    await request(t.url).get('/dashboard').set(cookie(user.token)).expect(303);
+  });
 });

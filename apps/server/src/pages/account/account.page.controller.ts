@@ -23,6 +23,11 @@ export class AccountPageController {
     send(req, res, await this.pages.changePassword(user, body, req.ip ?? 'unknown'));
   }
 
+  @Post('email')
+  async changeEmail(@CurrentUser() user: SessionUser, @Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.changeEmail(user, body, req.ip ?? 'unknown'));
+  }
+
   @Post('sessions/end-all')
   async endAll(@CurrentUser() user: SessionUser, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.endAllSessions(user));

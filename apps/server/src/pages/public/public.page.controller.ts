@@ -21,8 +21,8 @@ export class PublicPageController {
 
   @Get('sign-in')
   @Render('pages/sign-in')
-  signInForm(@Query('next') next?: string): object {
-    return this.pages.signInForm(next);
+  signInForm(@Query('next') next?: string, @Query('notice') notice?: string): object {
+    return this.pages.signInForm(next, notice);
   }
 
   @Post('sign-in')

@@ -28,6 +28,7 @@ import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 import { AccountPagesModule } from './pages/account/account-pages.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { OutboxPagesModule } from './pages/outbox/outbox-pages.module';
 import { HandlebarsMailRenderer } from './web/mail-renderer';
 
@@ -50,6 +51,7 @@ export class AppModule {
         AuthoringPagesModule,
         TranscriptPagesModule,
         AccountPagesModule,
+        AccountsModule,
         OutboxPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,

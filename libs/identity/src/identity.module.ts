@@ -17,6 +17,7 @@ import { RolePermission } from './entities/role-permission.entity';
 import { User } from './entities/user.entity';
 import { Verifier } from './entities/verifier.entity';
 import { UsersService } from './users/users.service';
+import { AccountClosureService } from './users/account-closure.service';
 import { VerifiersService } from './verifiers/verifiers.service';
 import { AccountAdminService } from './admin/account-admin.service';
 import { MfaService } from './mfa/mfa.service';
@@ -37,6 +38,7 @@ import { PasswordResetService } from './recovery/password-reset.service';
     LocalStrategy,
     SessionService,
     EventRateLimit,
+    AccountClosureService,
     AccountTokens,
     PasswordResetService,
     EmailChangeService,
@@ -48,6 +50,6 @@ import { PasswordResetService } from './recovery/password-reset.service';
     AccessGuard,
     LocalAuthGuard,
   ],
-  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys, SessionService, MfaService, PasswordService, AccountAdminService, LoginThrottle, EventRateLimit, PasswordResetService, EmailChangeService],
+  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys, SessionService, MfaService, PasswordService, AccountAdminService, LoginThrottle, EventRateLimit, PasswordResetService, EmailChangeService, AccountClosureService],
 })
 export class IdentityModule {}

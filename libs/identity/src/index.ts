@@ -24,3 +24,4 @@ export * from './auth/event-rate-limit';
 export { totpCode } from './mfa/totp';
 export * from './recovery/email-change.service';
 export * from './recovery/password-reset.service';
+export * from './users/account-closure.service';

@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import {
-  ChangePasswordDto, CurrentUser, EmailChangeDto, EmailChangeService, MfaCodeDto, MfaService, MfaSetupAllowed, PasswordService, SessionService, SessionUser, TokenResponse, TotpSetupResponse, UpdateProfileDto, UserResponse, UsersService,
+  ChangePasswordDto, CloseAccountDto, CurrentUser, EmailChangeDto, EmailChangeService, MfaCodeDto, MfaService, MfaSetupAllowed, PasswordService, SessionService, SessionUser, TokenResponse, TotpSetupResponse, UpdateProfileDto, UserResponse, UsersService,
 } from '@themis/identity';
 import { ProgressResponse, ProgressService } from '@themis/learning';
+import { AccountDataService } from '../accounts/account-data.service';
+import { Audited } from '@themis/certification';
 
 @Controller('api/v1/me')
 export class MeController {
@@ -14,7 +16,24 @@ export class MeController {
     private readonly mfa: MfaService,
     private readonly sessions: SessionService,
     private readonly emails: EmailChangeService,
+    private readonly data: AccountDataService,
   ) {}
+
+  /** Everything Themis holds about you, as one JSON file. */
+  @Get('data')
+  @Header('Content-Disposition', 'attachment; filename="themis-my-data.json"')
+  @Header('Cache-Control', 'private, no-store')
+  myData(@CurrentUser() user: SessionUser): Promise<object> {
+    return this.data.export(user.id);
+  }
+
+  /** Closes the account (what is kept and why: README, "Your data"). */
+  @HttpCode(204)
+  @Audited('account.close')
+  @Post('closure')
+  close(@CurrentUser() user: SessionUser, @Body() dto: CloseAccountDto, @Req() req: Request): Promise<void> {
+    return this.data.close(user.id, dto.currentPassword, req.ip ?? 'unknown');
+  }
 
   @MfaSetupAllowed()
   @Get()

@@ -68,3 +68,10 @@ export class TokenDto {
   @MaxLength(100, { message: 'token is unknown, already used or expired' })
   token: string;
 }
+
+export class CloseAccountDto {
+  @IsString({ message: 'currentPassword must be text' })
+  @MinLength(1, { message: 'currentPassword must not be empty' })
+  @MaxLength(256)
+  currentPassword: string;
+}

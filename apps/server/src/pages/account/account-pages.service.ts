@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
 import { DomainError, ErrorCode } from '@themis/core';
 import { EmailChangeService, MfaService, PasswordService, SessionService, SessionUser, UsersService } from '@themis/identity';
+import { AccountDataService } from '../../accounts/account-data.service';
 import { PageResult } from '../../web/page-result';
 
 const text = (v: unknown, max = 256): string => (typeof v === 'string' ? v.slice(0, max) : '');
@@ -18,6 +19,7 @@ export class AccountPagesService {
     private readonly sessions: SessionService,
     private readonly mfa: MfaService,
     private readonly emails: EmailChangeService,
+    private readonly data: AccountDataService,
   ) {}
 
   async security(user: SessionUser, notice?: string, extra: object = {}): Promise<object> {
@@ -51,6 +53,17 @@ export class AccountPagesService {
       const field = err.code === ErrorCode.ValidationFailed && err.details?.['field'] === 'currentPassword' ? 'emailPassword' : 'email';
       const message = err.code === ErrorCode.TooManyAttempts ? 'error.code.TOO_MANY_ATTEMPTS' : err.code === ErrorCode.EmailTaken ? 'form.emailTaken' : field === 'emailPassword' ? 'form.invalid.currentPassword' : 'form.invalid.email';
       return { view: 'pages/account/security', status: err.code === ErrorCode.TooManyAttempts ? 429 : err.code === ErrorCode.EmailTaken ? 409 : 400, data: await this.security(user, undefined, { newEmail: email, errors: { [field]: message }, errorList: [{ field, message }] }) };
+    }
+  }
+
+  async closeAccount(user: SessionUser, body: Record<string, unknown>, ip: string): Promise<PageResult> {
+    try {
+      await this.data.close(user.id, text(body['closePassword']), ip);
+      return { redirect: '/?closed=1', session: null };
+    } catch (err) {
+      if (!(err instanceof DomainError) || ![ErrorCode.ValidationFailed, ErrorCode.TooManyAttempts, ErrorCode.LastAdmin].includes(err.code)) throw err;
+      const message = err.code === ErrorCode.ValidationFailed ? 'form.invalid.currentPassword' : `error.code.${err.code}`;
+      return { view: 'pages/account/security', status: err.code === ErrorCode.ValidationFailed ? 400 : err.code === ErrorCode.LastAdmin ? 409 : 429, data: await this.security(user, undefined, { errors: { closePassword: message }, errorList: [{ field: 'closePassword', message }] }) };
     }
   }
 

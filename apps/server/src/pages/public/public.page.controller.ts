@@ -15,8 +15,8 @@ export class PublicPageController {
 
   @Get()
   @Render('pages/home')
-  home(@Query('audience') audience?: string): Promise<object> {
-    return this.pages.home(audience);
+  async home(@Query('audience') audience?: string, @Query('closed') closed?: string): Promise<object> {
+    return { ...(await this.pages.home(audience)), closed: closed === '1' };
   }
 
   @Get('sign-in')

@@ -34,6 +34,7 @@ import { CredentialsController } from './api/credentials.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 import { MailPagesModule } from './pages/mail/mail-pages.module';
 import { AccountPagesModule } from './pages/account/account-pages.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { HandlebarsMailRenderer } from './web/mail-renderer';
 
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         TranscriptPagesModule,
         MailPagesModule,
         AccountPagesModule,
+        AccountsModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,

@@ -3,10 +3,11 @@ import { IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
 import { AttemptsNotifier } from './attempts/attempts-notifier';
 import { AnswerKeyService } from './attempts/answer-key.service';
+import { AttemptRecords } from './attempts/attempt-records';
 import { AttemptService } from './attempts/attempt.service';
 import { ReportRepository } from './reports/report.repository';
 import { ReportTallies } from './reports/report-tallies';
 import { ReportService } from './reports/report.service';
 
-@Module({ imports: [LearningModule, IdentityModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier], exports: [AttemptService, AnswerKeyService, ReportService] })
+@Module({ imports: [LearningModule, IdentityModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords], exports: [AttemptService, AnswerKeyService, ReportService, AttemptRecords] })
 export class AssessmentModule {}

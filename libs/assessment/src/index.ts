@@ -9,3 +9,4 @@ export * from './grading/grading';
 export * from './reports/csv';
 export * from './reports/report.service';
 export * from './reports/report.types';
+export * from './attempts/attempt-records';

@@ -17,11 +17,15 @@ import { RolePermission } from './entities/role-permission.entity';
 import { User } from './entities/user.entity';
 import { Verifier } from './entities/verifier.entity';
 import { UsersService } from './users/users.service';
+import { AccountClosureService } from './users/account-closure.service';
 import { VerifiersService } from './verifiers/verifiers.service';
 import { AccountAdminService } from './admin/account-admin.service';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordService } from './passwords/password.service';
 import { SessionService } from './sessions/session.service';
+import { AccountTokens } from './recovery/account-tokens';
+import { EmailChangeService } from './recovery/email-change.service';
+import { PasswordResetService } from './recovery/password-reset.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, RolePermission, LoginFailure, Verifier]), PassportModule, JwtModule.register({})],
@@ -34,6 +38,10 @@ import { SessionService } from './sessions/session.service';
     LocalStrategy,
     SessionService,
     EventRateLimit,
+    AccountClosureService,
+    AccountTokens,
+    PasswordResetService,
+    EmailChangeService,
     MfaService,
     PasswordService,
     AccountAdminService,
@@ -42,6 +50,6 @@ import { SessionService } from './sessions/session.service';
     AccessGuard,
     LocalAuthGuard,
   ],
-  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys, SessionService, MfaService, PasswordService, AccountAdminService, LoginThrottle, EventRateLimit],
+  exports: [LocalAuthGuard, UsersService, AuthService, PermissionService, VerifiersService, AccessGuard, PasswordHasher, TokenKeys, SessionService, MfaService, PasswordService, AccountAdminService, LoginThrottle, EventRateLimit, PasswordResetService, EmailChangeService, AccountClosureService],
 })
 export class IdentityModule {}

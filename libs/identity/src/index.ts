@@ -22,3 +22,6 @@ export * from './passwords/password.service';
 export * from './sessions/session.service';
 export * from './auth/event-rate-limit';
 export { totpCode } from './mfa/totp';
+export * from './recovery/email-change.service';
+export * from './recovery/password-reset.service';
+export * from './users/account-closure.service';

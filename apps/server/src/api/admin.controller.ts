@@ -56,6 +56,14 @@ export class AdminController {
   }
 
   @RequirePermission(Permission.ManageUsers)
+  @Audited('user.password_reset_link', 'id')
+  @HttpCode(202)
+  @Post('users/:id/password-reset')
+  sendResetLink(@Param('id', IdPipe) id: string): Promise<UserResponse> {
+    return this.accounts.sendResetLink(id);
+  }
+
+  @RequirePermission(Permission.ManageUsers)
   @Audited('user.mfa_reset', 'id')
   @HttpCode(200)
   @Post('users/:id/mfa-reset')

@@ -1,12 +1,19 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
 import {
-  AuthService, CheckedUser, CurrentUser, LocalAuthGuard, MfaLoginDto, Public, RegisterDto, SessionService, SessionUser, SignInResponse, TokenResponse, UserResponse, UsersService,
+  AuthService, CheckedUser, CurrentUser, EmailChangeService, LocalAuthGuard, MfaLoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, PasswordResetService, Public, RegisterDto,
+  SessionService, SessionUser, SignInResponse, TokenDto, TokenResponse, UserResponse, UsersService,
 } from '@themis/identity';
 
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly users: UsersService, private readonly auth: AuthService, private readonly sessions: SessionService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly resets: PasswordResetService,
+    private readonly emails: EmailChangeService,
+  ) {}
 
   @Public()
   @Post('register')
@@ -33,5 +40,28 @@ export class AuthController {
   @Post('logout')
   logout(@CurrentUser() user: SessionUser): Promise<void> {
     return this.sessions.end(user.sessionId);
+  }
+
+  /** 202 {} whether or not the account exists: the lookup and the mail happen in a background job. */
+  @Public()
+  @HttpCode(202)
+  @Post('password-reset')
+  requestReset(@Body() dto: PasswordResetRequestDto, @Req() req: Request): Promise<Record<string, never>> {
+    return this.resets.request(dto.email, req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @HttpCode(200)
+  @Post('password-reset/confirm')
+  confirmReset(@Body() dto: PasswordResetConfirmDto): Promise<Record<string, never>> {
+    return this.resets.confirm(dto.token, dto.password);
+  }
+
+  /** The link sent to a new address (POST /api/v1/me/email-change): the token proves it, no sign-in needed. */
+  @Public()
+  @HttpCode(200)
+  @Post('email-confirmation')
+  confirmEmail(@Body() dto: TokenDto): Promise<UserResponse> {
+    return this.emails.confirm(dto.token);
   }
 }

@@ -7,6 +7,7 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { UserResponse } from '../dto/register.dto';
 import { User } from '../entities/user.entity';
 import { MfaService } from '../mfa/mfa.service';
+import { PasswordResetService } from '../recovery/password-reset.service';
 import { SessionService } from '../sessions/session.service';
 import { UsersService } from '../users/users.service';
 
@@ -26,6 +27,7 @@ export class AccountAdminService {
     private readonly sessions: SessionService,
     private readonly mfa: MfaService,
     private readonly throttle: LoginThrottle,
+    private readonly resets: PasswordResetService,
   ) {}
 
   async search(query: string | undefined, limit: number, offset: number): Promise<UserSearchResponse> {
@@ -71,6 +73,14 @@ export class AccountAdminService {
   async unlock(id: string): Promise<UserResponse> {
     const user = await this.users.findById(id);
     await this.throttle.clear(user.email);
+    return user;
+  }
+
+  /** Mails the account a password-reset link (the same link and job as a self-service request). */
+  async sendResetLink(id: string): Promise<UserResponse> {
+    const user = await this.users.findById(id);
+    if (!user.active) throw new DomainError(ErrorCode.Conflict, 'A deactivated account gets no reset link; activate it first');
+    await this.resets.requestFor(user.email);
     return user;
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, normalizeEmail } from '@themis/core';
 
 /**
@@ -39,7 +39,7 @@ export class LoginThrottle {
   }
 
   /** After a right password, and when an admin unlocks an account. */
-  async clear(email: string): Promise<void> {
-    await this.db.query(`DELETE FROM login_failures WHERE account = $1`, [normalizeEmail(email)]);
+  async clear(email: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.db.manager).query(`DELETE FROM login_failures WHERE account = $1`, [normalizeEmail(email)]);
   }
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '@themis/core';
 import type { Role } from '@themis/core';
 
@@ -31,4 +31,47 @@ export class MfaLoginDto extends MfaCodeDto {
   @MinLength(1, { message: 'mfaToken must not be empty' })
   @MaxLength(128, { message: 'mfaToken is too long' })
   mfaToken: string;
+}
+
+export class PasswordResetRequestDto {
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254, { message: 'email must be at most 254 characters long' })
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @IsString({ message: 'token must be text' })
+  @MinLength(1, { message: 'token must not be empty' })
+  @MaxLength(100, { message: 'token is unknown, already used or expired; ask for a new link' })
+  token: string;
+
+  // The rule (length, common, score, personal words) is checked against the account in the service.
+  @IsString({ message: 'password must be text' })
+  @MaxLength(256, { message: 'password must be at most 256 characters long' })
+  password: string;
+}
+
+export class EmailChangeDto {
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254, { message: 'email must be at most 254 characters long' })
+  email: string;
+
+  @IsString({ message: 'currentPassword must be text' })
+  @MinLength(1, { message: 'currentPassword must not be empty' })
+  @MaxLength(256)
+  currentPassword: string;
+}
+
+export class TokenDto {
+  @IsString({ message: 'token must be text' })
+  @MinLength(1, { message: 'token must not be empty' })
+  @MaxLength(100, { message: 'token is unknown, already used or expired' })
+  token: string;
+}
+
+export class CloseAccountDto {
+  @IsString({ message: 'currentPassword must be text' })
+  @MinLength(1, { message: 'currentPassword must not be empty' })
+  @MaxLength(256)
+  currentPassword: string;
 }

@@ -1,8 +1,10 @@
+import * as crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@themis/core';
 import { inTransaction } from '@themis/database';
+import { MailQueue } from '@themis/mail';
 import { LoginThrottle } from '../auth/login-throttle';
 import { PasswordHasher } from '../auth/password-hasher';
 import { TokenResponse } from '../dto/register.dto';
@@ -24,6 +26,7 @@ export class PasswordService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
+    private readonly mail: MailQueue,
   ) {}
 
   /**
@@ -40,10 +43,13 @@ export class PasswordService {
     await this.throttle.clear(user.email);
     assertAcceptablePassword('newPassword', newPassword, user);
     const hash = await this.hasher.hash(newPassword);
+    const contact = await this.users.findContact({ id: userId });
     return inTransaction(this.db, async (m) => {
       await this.users.setPasswordHash(userId, hash, m);
       await this.sessions.endAllForUser(userId, m);
-      return this.sessions.start({ id: user.id, role: user.role, fullName: user.fullName }, m);
+      const fresh = await this.sessions.start({ id: user.id, role: user.role, fullName: user.fullName }, m);
+      if (contact) await this.mail.enqueue({ eventKey: `password-changed:${crypto.randomUUID()}`, to: contact.email, locale: contact.locale, template: 'password-changed', params: { name: contact.fullName } }, m);
+      return fresh;
     });
   }
 }

@@ -73,6 +73,12 @@ export class SessionService {
     }
   }
 
+  /** The account's live sessions, for the download of its data. */
+  async listForUser(userId: string): Promise<{ createdAt: string; expiresAt: string }[]> {
+    const rows: { created_at: Date; expires_at: Date }[] = await this.db.query(`SELECT created_at, expires_at FROM sessions WHERE user_id = $1 AND expires_at > now() ORDER BY created_at`, [userId]);
+    return rows.map((r) => ({ createdAt: r.created_at.toISOString(), expiresAt: r.expires_at.toISOString() }));
+  }
+
   async end(sessionId: string): Promise<void> {
     await this.db.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
   }

@@ -101,6 +101,26 @@ export class UsersService {
       .getOne();
   }
 
+  /** Who gets mail: an active account's address, name and language (by email or by id). */
+  async findContact(where: { email: string } | { id: string }, manager?: EntityManager): Promise<Pick<User, 'id' | 'email' | 'fullName' | 'locale'> | null> {
+    const criteria = 'email' in where ? { email: normalizeEmail(where.email) } : { id: where.id };
+    return (manager ?? this.users.manager).getRepository(User).findOne({ where: { ...criteria, deactivatedAt: IsNull() }, select: ['id', 'email', 'fullName', 'locale'] });
+  }
+
+  /** 409 naming `email` when another account holds the address. */
+  async setEmail(id: string, email: string, manager: EntityManager): Promise<void> {
+    try {
+      await manager.getRepository(User).update({ id }, { email: normalizeEmail(email) });
+    } catch (err) {
+      if (isUniqueViolation(err, 'users_email_key')) throw new DomainError(ErrorCode.EmailTaken, 'email is already registered', { field: 'email' });
+      throw err;
+    }
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return this.users.exists({ where: { email: normalizeEmail(email) } });
+  }
+
   async setPasswordHash(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
     await (manager ?? this.users.manager).getRepository(User).update({ id }, { passwordHash });
   }

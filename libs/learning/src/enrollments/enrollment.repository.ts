@@ -86,6 +86,17 @@ export class EnrollmentRepository {
     return rows[0]?.language ?? null;
   }
 
+  /** Enrolments of courses the learner has not finished (closing an account deletes them). */
+  async unfinishedIds(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM enrollments WHERE user_id = $1 AND completed_at IS NULL FOR UPDATE`, [userId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes those enrolments with their lesson visits, completions and quiz passes (the rows that belong to them). */
+  async deleteUnfinished(manager: EntityManager, userId: string, ids: string[]): Promise<void> {
+    await manager.query(`DELETE FROM enrollments WHERE user_id = $1 AND id = ANY($2::uuid[]) AND completed_at IS NULL`, [userId, ids]);
+  }
+
   /** The learner's enrolments with their progress counts. */
   async listForUser(userId: string): Promise<(EnrollmentRow & { completedLessons: number; quizzesPassed: number; attempts: number })[]> {
     return this.db.query(

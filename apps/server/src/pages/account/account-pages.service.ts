@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
 import { DomainError, ErrorCode } from '@themis/core';
-import { MfaService, PasswordService, SessionService, SessionUser, UsersService } from '@themis/identity';
+import { EmailChangeService, MfaService, PasswordService, SessionService, SessionUser, UsersService } from '@themis/identity';
+import { AccountDataService } from '../../accounts/account-data.service';
 import { PageResult } from '../../web/page-result';
 
 const text = (v: unknown, max = 256): string => (typeof v === 'string' ? v.slice(0, max) : '');
@@ -17,6 +18,8 @@ export class AccountPagesService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly mfa: MfaService,
+    private readonly emails: EmailChangeService,
+    private readonly data: AccountDataService,
   ) {}
 
   async security(user: SessionUser, notice?: string, extra: object = {}): Promise<object> {
@@ -35,6 +38,32 @@ export class AccountPagesService {
       const message = err.code === ErrorCode.TooManyAttempts ? 'error.code.TOO_MANY_ATTEMPTS' : field === 'currentPassword' ? 'form.invalid.currentPassword' : passwordErrorKey(err.details?.['reason']);
       const errors = { [field]: message };
       return { view: 'pages/account/security', status: err.code === ErrorCode.TooManyAttempts ? 429 : 400, data: await this.security(user, undefined, { errors, errorList: [{ field, message }] }) };
+    }
+  }
+
+  /** Sends the confirmation link to the new address; nothing changes until it is followed. */
+  async changeEmail(user: SessionUser, body: Record<string, unknown>, ip: string): Promise<PageResult> {
+    const email = text(body['email'], 254).trim();
+    try {
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError(ErrorCode.ValidationFailed, 'email', { field: 'email' });
+      await this.emails.request(user.id, email, text(body['emailPassword']), ip);
+      return { redirect: '/profile/security?notice=emailSent' };
+    } catch (err) {
+      if (!(err instanceof DomainError) || ![ErrorCode.ValidationFailed, ErrorCode.TooManyAttempts, ErrorCode.EmailTaken].includes(err.code)) throw err;
+      const field = err.code === ErrorCode.ValidationFailed && err.details?.['field'] === 'currentPassword' ? 'emailPassword' : 'email';
+      const message = err.code === ErrorCode.TooManyAttempts ? 'error.code.TOO_MANY_ATTEMPTS' : err.code === ErrorCode.EmailTaken ? 'form.emailTaken' : field === 'emailPassword' ? 'form.invalid.currentPassword' : 'form.invalid.email';
+      return { view: 'pages/account/security', status: err.code === ErrorCode.TooManyAttempts ? 429 : err.code === ErrorCode.EmailTaken ? 409 : 400, data: await this.security(user, undefined, { newEmail: email, errors: { [field]: message }, errorList: [{ field, message }] }) };
+    }
+  }
+
+  async closeAccount(user: SessionUser, body: Record<string, unknown>, ip: string): Promise<PageResult> {
+    try {
+      await this.data.close(user.id, text(body['closePassword']), ip);
+      return { redirect: '/?closed=1', session: null };
+    } catch (err) {
+      if (!(err instanceof DomainError) || ![ErrorCode.ValidationFailed, ErrorCode.TooManyAttempts, ErrorCode.LastAdmin].includes(err.code)) throw err;
+      const message = err.code === ErrorCode.ValidationFailed ? 'form.invalid.currentPassword' : `error.code.${err.code}`;
+      return { view: 'pages/account/security', status: err.code === ErrorCode.ValidationFailed ? 400 : err.code === ErrorCode.LastAdmin ? 409 : 429, data: await this.security(user, undefined, { errors: { closePassword: message }, errorList: [{ field: 'closePassword', message }] }) };
     }
   }
 

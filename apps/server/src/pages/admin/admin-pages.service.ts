@@ -10,7 +10,7 @@ import { PageResult } from '../../web/page-result';
 import { professionOptions } from '../public/public-pages.service';
 
 const USERS_PER_PAGE = 50;
-export type AccountAction = 'deactivate' | 'activate' | 'unlock' | 'mfa-reset';
+export type AccountAction = 'deactivate' | 'activate' | 'unlock' | 'mfa-reset' | 'password-reset';
 
 const roleOptions = (selected?: string) => ROLES.map((r) => ({ value: r, label: `role.${r}`, selected: r === selected }));
 
@@ -87,6 +87,7 @@ export class AdminPagesService {
     if (action === 'deactivate') await this.accounts.deactivate(id);
     else if (action === 'activate') await this.accounts.activate(id);
     else if (action === 'unlock') await this.accounts.unlock(id);
+    else if (action === 'password-reset') await this.accounts.sendResetLink(id);
     else await this.accounts.resetMfa(id);
     return { url: '/admin/users?updated=1' };
   }

@@ -82,6 +82,14 @@ export class StaffPageController {
   }
 
   @RequirePermission(Permission.ManageUsers)
+  @Audited('user.password_reset_link', 'id')
+  @Post('admin/users/:id/password-reset')
+  @Redirect('/', 303)
+  sendResetLink(@Param('id', IdPipe) id: string): Promise<{ url: string }> {
+    return this.pages.accountAction(id, 'password-reset');
+  }
+
+  @RequirePermission(Permission.ManageUsers)
   @Audited('user.mfa_reset', 'id')
   @Post('admin/users/:id/mfa-reset')
   @Redirect('/', 303)

@@ -24,8 +24,8 @@ export class PublicPagesService {
     return { title: 'home.title', courses, professions: professionOptions(filter), audience: filter ?? null };
   }
 
-  signInForm(next: unknown): object {
-    return { title: 'signIn.title', next: safeNext(next) };
+  signInForm(next: unknown, notice?: unknown): object {
+    return { title: 'signIn.title', next: safeNext(next), notice: notice === 'passwordReset' ? 'signIn.passwordReset' : null };
   }
 
   async signIn(body: Record<string, unknown>, ip: string): Promise<PageResult> {
@@ -39,7 +39,7 @@ export class PublicPagesService {
     } catch (err) {
       if (!(err instanceof DomainError) || ![ErrorCode.InvalidCredentials, ErrorCode.TooManyAttempts].includes(err.code)) throw err;
       const message = err.code === ErrorCode.TooManyAttempts ? 'error.code.TOO_MANY_ATTEMPTS' : 'signIn.failed';
-      return { view: 'pages/sign-in', status: err.code === ErrorCode.TooManyAttempts ? 429 : 401, data: { title: 'signIn.title', next, email, formError: message } };
+      return { view: 'pages/sign-in', status: err.code === ErrorCode.TooManyAttempts ? 429 : 401, data: { title: 'signIn.title', next, email, formError: message, offerReset: err.code === ErrorCode.TooManyAttempts } };
     }
   }
 

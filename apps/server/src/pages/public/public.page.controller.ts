@@ -15,14 +15,14 @@ export class PublicPageController {
 
   @Get()
   @Render('pages/home')
-  home(@Query('audience') audience?: string): Promise<object> {
-    return this.pages.home(audience);
+  async home(@Query('audience') audience?: string, @Query('closed') closed?: string): Promise<object> {
+    return { ...(await this.pages.home(audience)), closed: closed === '1' };
   }
 
   @Get('sign-in')
   @Render('pages/sign-in')
-  signInForm(@Query('next') next?: string): object {
-    return this.pages.signInForm(next);
+  signInForm(@Query('next') next?: string, @Query('notice') notice?: string): object {
+    return this.pages.signInForm(next, notice);
   }
 
   @Post('sign-in')

@@ -69,6 +69,10 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
   DATABASE_CONNECT_TIMEOUT_MS?: number;
+
+  /** Encrypts the key files in `npm run backup` (OpenPGP, symmetric) and decrypts them in `npm run restore`. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(12)
+  BACKUP_PASSPHRASE?: string;
 }
 
 export interface AppConfig {
@@ -89,6 +93,8 @@ export interface AppConfig {
   publicRateLimitPerMinute: number;
   /** How long a request waits for a database connection before failing with 503. */
   databaseConnectTimeoutMs: number;
+  /** BACKUP_PASSPHRASE: the key files in a backup are encrypted with it. */
+  backupPassphrase?: string;
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     publicRateLimitPerMinute: parsed.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 600,
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
+    backupPassphrase: parsed.BACKUP_PASSPHRASE,
   };
 }
 

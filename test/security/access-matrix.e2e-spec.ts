@@ -200,7 +200,7 @@ const ROUTES: Record<string, Row> = {
   'POST /admin/users/:id/role': { call: async (f) => ({ path: `/admin/users/${await newUser(f)}/role`, body: { role: 'trainer' } }), expect: page(adminOnly(303)) },
   'GET /admin/verifiers': { call: () => ({ path: '/admin/verifiers' }), expect: page(adminOnly(200)) },
   // 201: the page shows the new key once.
-  'POST /admin/verifiers': { call: () => ({ path: '/admin/verifiers', body: { name: 'Ganja Bar' } }), expect: page(adminOnly(201)) },
+  'POST /admin/verifiers': { call: () => ({ path: '/admin/verifiers', body: { name: 'Ganja Bar' } }), expect: page(adminOnly(303)) },
   'POST /admin/verifiers/:id/revocation': { call: async (f) => ({ path: `/admin/verifiers/${await newVerifier(f)}/revocation` }), expect: page(adminOnly(303)) },
 };
 

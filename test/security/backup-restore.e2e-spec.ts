@@ -23,6 +23,8 @@ function cli(args: string[], env: Record<string, string>): { status: number | nu
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+const PASSPHRASE = 'a backup passphrase of several words';
+
 const tempDir = (prefix: string) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.chmodSync(dir, 0o755); // the embedded cluster runs as the postgres user when tests run as root
@@ -38,6 +40,9 @@ async function count(url: string, sql: string): Promise<number> {
     await c.end();
   }
 }
+
+// Each CLI call is a ts-node process of its own (10-30 s on a busy two-core machine); a test makes up to five.
+jest.setTimeout(240_000);
 
 describe('Backup and restore', () => {
   const dirs: string[] = [];
@@ -58,7 +63,7 @@ describe('Backup and restore', () => {
       dirs.push(work);
       const file = path.join(work, 'nightly.tar');
 
-      const made = cli(['backup', file], { DATABASE_URL: t.databaseUrl, KEYS_DIR: t.config.keysDir });
+      const made = cli(['backup', file], { DATABASE_URL: t.databaseUrl, KEYS_DIR: t.config.keysDir, BACKUP_PASSPHRASE: PASSPHRASE });
       expect(made).toMatchObject({ status: 0 });
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
@@ -69,12 +74,12 @@ describe('Backup and restore', () => {
       await ensureDatabase(adminUrl.toString(), name); // empty: no template, no schema
       fresh.pathname = `/${name}`;
       const keysDir = path.join(work, 'keys');
-      const restored = cli(['restore', file], { DATABASE_URL: fresh.toString(), KEYS_DIR: keysDir });
+      const restored = cli(['restore', file], { DATABASE_URL: fresh.toString(), KEYS_DIR: keysDir, BACKUP_PASSPHRASE: PASSPHRASE });
       expect(restored).toMatchObject({ status: 0 });
       for (const f of fs.readdirSync(keysDir)) expect([f, (fs.statSync(path.join(keysDir, f)).mode & 0o777).toString(8)]).toEqual([f, '600']);
 
       // A second restore over the now populated database refuses without --force.
-      expect(cli(['restore', file], { DATABASE_URL: fresh.toString(), KEYS_DIR: keysDir }).status).toBe(1);
+      expect(cli(['restore', file], { DATABASE_URL: fresh.toString(), KEYS_DIR: keysDir, BACKUP_PASSPHRASE: PASSPHRASE }).status).toBe(1);
 
       const config = loadConfig({ DATABASE_URL: fresh.toString(), KEYS_DIR: keysDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', COURSES_DIR: t.config.coursesDir });
       const app = await createApp(config, fresh.toString());
@@ -102,6 +107,65 @@ describe('Backup and restore', () => {
     });
   });
 
+  describe('encryption of the keys (BACKUP_PASSPHRASE)', () => {
+    let t: TestApp;
+    let work: string;
+    let secret: string;
+    beforeAll(async () => {
+      t = await createTestApp();
+      work = tempDir('themis-backup-keys-');
+      dirs.push(work);
+      secret = fs.readFileSync(path.join(t.config.keysDir, 'token-secret'), 'utf8').trim();
+    });
+    afterAll(() => t?.close());
+    const env = (extra: Record<string, string> = {}) => ({ DATABASE_URL: t.databaseUrl, KEYS_DIR: t.config.keysDir, ...extra });
+    const listing = (file: string) => spawnSync('tar', ['-tf', file], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+
+    it('refuses to write a backup with unencrypted keys unless asked to, and writes nothing', () => {
+      const file = path.join(work, 'refused.tar');
+      const refused = cli(['backup', file], env());
+      expect(refused.status).toBe(1);
+      expect(refused.out).toMatch(/BACKUP_PASSPHRASE/);
+      expect(refused.out).toMatch(/--unencrypted-keys/);
+      expect(fs.existsSync(file)).toBe(false);
+      expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    });
+
+    it('encrypts every key file with the passphrase, so no secret is in the archive', () => {
+      const file = path.join(work, 'sealed.tar');
+      expect(cli(['backup', file], env({ BACKUP_PASSPHRASE: PASSPHRASE }))).toMatchObject({ status: 0 });
+      const names = listing(file).filter((n) => n.startsWith('keys/') && n !== 'keys/');
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.every((n) => n.endsWith('.pgp'))).toBe(true);
+      const bytes = fs.readFileSync(file);
+      expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      expect(bytes.includes(Buffer.from('PRIVATE KEY'))).toBe(false);
+    });
+
+    it('restores the keys only with the same passphrase, saying why otherwise', () => {
+      const file = path.join(work, 'sealed2.tar');
+      expect(cli(['backup', file], env({ BACKUP_PASSPHRASE: PASSPHRASE }))).toMatchObject({ status: 0 });
+      const keysDir = path.join(work, 'restored-keys');
+      const adminUrl = new URL(t.databaseUrl);
+      const without = cli(['restore', file], { DATABASE_URL: adminUrl.toString(), KEYS_DIR: keysDir });
+      expect(without.status).toBe(1);
+      expect(without.out).toMatch(/BACKUP_PASSPHRASE/);
+      const wrong = cli(['restore', file], { DATABASE_URL: adminUrl.toString(), KEYS_DIR: keysDir, BACKUP_PASSPHRASE: 'not the passphrase at all' });
+      expect(wrong.status).toBe(1);
+      expect(wrong.out).toMatch(/passphrase/i);
+      expect(wrong.out).not.toMatch(/\n\s+at /);
+      expect(fs.existsSync(path.join(keysDir, 'token-secret'))).toBe(false);
+    });
+
+    it('writes plain keys when asked to with --unencrypted-keys, and says so', () => {
+      const file = path.join(work, 'plain.tar');
+      const made = cli(['backup', file, '--unencrypted-keys'], env());
+      expect(made.status).toBe(0);
+      expect(made.out).toMatch(/unencrypted/i);
+      expect(listing(file)).toContain('keys/token-secret');
+    });
+  });
+
   describe('with the embedded PostgreSQL (DATA_DIR)', () => {
     it('backs up while the server runs and while it is stopped, and restores into a new DATA_DIR', async () => {
       const dataDir = tempDir('themis-data-');
@@ -120,19 +184,19 @@ describe('Backup and restore', () => {
         fs.mkdirSync(path.join(dataDir, 'keys'), { mode: 0o700 });
         fs.writeFileSync(path.join(dataDir, 'keys', 'token-secret'), 'x'.repeat(48), { mode: 0o600 });
         // The server is running: the CLI uses its cluster (postmaster.pid) rather than starting a second one.
-        expect(cli(['backup', path.join(work, 'live.tar')], { DATA_DIR: dataDir })).toMatchObject({ status: 0 });
+        expect(cli(['backup', path.join(work, 'live.tar')], { DATA_DIR: dataDir, BACKUP_PASSPHRASE: PASSPHRASE })).toMatchObject({ status: 0 });
       } finally {
         await running.stop();
       }
       // Stopped: the CLI starts the embedded cluster itself, and stops it again.
-      expect(cli(['backup', path.join(work, 'cold.tar')], { DATA_DIR: dataDir })).toMatchObject({ status: 0 });
+      expect(cli(['backup', path.join(work, 'cold.tar'), '--unencrypted-keys'], { DATA_DIR: dataDir })).toMatchObject({ status: 0 });
       expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
       for (const file of ['live.tar', 'cold.tar']) expect((fs.statSync(path.join(work, file)).mode & 0o777).toString(8)).toBe('600');
 
       for (const file of ['live.tar', 'cold.tar']) {
         fs.rmSync(restoredDir, { recursive: true, force: true });
         fs.mkdirSync(restoredDir, { mode: 0o755 });
-        expect(cli(['restore', path.join(work, file)], { DATA_DIR: restoredDir })).toMatchObject({ status: 0 });
+        expect(cli(['restore', path.join(work, file)], { DATA_DIR: restoredDir, BACKUP_PASSPHRASE: PASSPHRASE })).toMatchObject({ status: 0 });
         expect(fs.readFileSync(path.join(restoredDir, 'keys', 'token-secret'), 'utf8')).toBe('x'.repeat(48));
         const db = await startPostgresProcess(restoredDir);
         try {

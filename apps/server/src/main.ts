@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   // WEB_CONCURRENCY > 1: a primary prepares the database once and forks workers (cluster.ts).
   if (isClusterWorker()) return runWorker(config);
   if (config.webConcurrency > 1) return runPrimary(config, config.webConcurrency, (url) => console.log(`Themis is ready at ${url} (${config.webConcurrency} workers)`));
-  const platform = await startPlatform(config);
+  // This process stops the app and its database on a signal itself (below), so Nest does not listen too.
+  const platform = await startPlatform(config, { shutdownHooks: false });
   console.log(`Themis is ready at ${platform.url}`);
   const shutdown = async (signal: string) => {
     console.log(`${signal} received: stopping Themis and its database`);

@@ -45,7 +45,11 @@ export async function prepareDatabase(config: AppConfig): Promise<{ url: string;
   return { url, embedded };
 }
 
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+/**
+ * `shutdownHooks: false` when the caller handles SIGINT/SIGTERM itself (main.ts): with both, one
+ * Ctrl-C closed the app twice and the pool's second end() logged an error (issue 20).
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, options: { shutdownHooks?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
     logger: LEVELS[config.logLevel],
@@ -53,7 +57,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  const securityHeaders = helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"] } } });
+  // Over plain HTTP (e.g. a phone on the same network), upgrading to https or pinning it would break every page (issue 20).
+  const https = config.publicUrl.startsWith('https:');
+  const securityHeaders = helmet({
+    contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': https ? [] : null } },
+    strictTransportSecurity: https,
+  });
   app.use(securityHeaders);
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
   // Rosters as Excel saves them; decoded (UTF-8, BOM, Windows-1251) by the roster reader. Over 5 MB: 413.
@@ -67,7 +76,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   configureViews(app);
   app.use(rejectPrototypeKeys);
   mountFastVerification(app, securityHeaders);
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   return app;
 }
 
@@ -104,11 +113,11 @@ async function listen(app: INestApplication, port: number): Promise<void> {
   }
 }
 
-export async function startPlatform(config: AppConfig, options: { seed?: boolean } = {}): Promise<RunningPlatform> {
+export async function startPlatform(config: AppConfig, options: { seed?: boolean; shutdownHooks?: boolean } = {}): Promise<RunningPlatform> {
   const { url: databaseUrl, embedded } = await prepareDatabase(config);
   let app: NestExpressApplication | undefined;
   try {
-    app = await createApp(config, databaseUrl);
+    app = await createApp(config, databaseUrl, { shutdownHooks: options.shutdownHooks });
     await app.init();
     if (options.seed !== false) await seedOnStart(app, config);
     await listen(app, config.port);

@@ -89,6 +89,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     password,
     port,
     persistent: true,
+    // SCRAM, never `password`: that sends the password in the clear, even over loopback.
+    authMethod: 'scram-sha-256',
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
@@ -107,11 +109,34 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     throw new StartupError(`The embedded PostgreSQL in ${pgData} did not start${err ? `: ${String((err as Error).message ?? err).split('\n')[0]}` : ''}.`);
   }
   const adminUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await upgradeToScram(pgData, adminUrl, password);
   await ensureDatabase(adminUrl, DATABASE);
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * A DATA_DIR made before SCRAM (rules with `password`): the password is stored again as a SCRAM
+ * verifier (an md5 one could not answer SCRAM), then the rules are rewritten and reloaded. The
+ * connection that does it is the last one that uses cleartext.
+ */
+async function upgradeToScram(pgData: string, adminUrl: string, password: string): Promise<void> {
+  const hbaFile = path.join(pgData, 'pg_hba.conf');
+  const hba = fs.readFileSync(hbaFile, 'utf8');
+  const rule = /^(\s*(?:local|host\w*)\s.*\s)(password|md5)(\s*(?:#.*)?)$/gm;
+  if (!rule.test(hba)) return;
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`SET password_encryption = 'scram-sha-256'`);
+    await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(password)}`);
+    fs.writeFileSync(hbaFile, hba.replace(rule, '$1scram-sha-256$3'));
+    await client.query('SELECT pg_reload_conf()');
+  } finally {
+    await client.end();
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {

@@ -25,14 +25,14 @@ export interface TestApp {
  * Boots the real application on its own copy of the migrated test database, listening on
  * a free port. Nothing is mocked: the same modules, guards, pipes and filters as `npm start`.
  */
-export async function createTestApp(options: { coursesDir?: string; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { coursesDir?: string; env?: Record<string, string>; databaseUrl?: string; port?: number } = {}): Promise<TestApp> {
   // `databaseUrl`: a second instance on another instance's database (scaling tests).
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-keys-'));
   // DATA_DIR/outbox/ receives every mail of a test without SMTP_URL: one folder per app, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-data-'));
   // A real port from the start, so that links the app prints (PUBLIC_URL's default) lead somewhere.
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     KEYS_DIR: keysDir,

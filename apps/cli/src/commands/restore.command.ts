@@ -7,6 +7,18 @@ import { AppConfig } from '@themis/core';
 import { StartupError } from '@themis/database';
 import { keyFiles, libpqConnection, openRestoreTarget, postgresTool, serverMajorVersion } from './backup-database';
 import { BACKUP_FORMAT } from './backup.command';
+import { openKeyFile, SEALED_SUFFIX } from './backup-keys';
+
+/** The backup's key files by name, opened with BACKUP_PASSPHRASE when sealed: all of them before anything is restored. */
+async function readKeys(dir: string, encrypted: boolean, passphrase: string | undefined): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (encrypted && !passphrase) throw new StartupError('The keys in this backup are encrypted: set BACKUP_PASSPHRASE to the passphrase it was made with.');
+  for (const f of keyFiles(dir)) {
+    if (encrypted) out.set(f.slice(0, -SEALED_SUFFIX.length), await openKeyFile(path.join(dir, f), passphrase!));
+    else out.set(f, fs.readFileSync(path.join(dir, f)));
+  }
+  return out;
+}
 
 async function hasUsers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url });
@@ -40,16 +52,16 @@ export async function restore(config: AppConfig, args: string[]): Promise<number
   try {
     execFileSync('tar', ['-xf', file, '-C', work, '--no-same-owner']);
     const manifestFile = path.join(work, 'manifest.json');
-    const manifest = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { format?: string }) : {};
+    const manifest = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { format?: string; keysEncrypted?: boolean }) : {};
     if (manifest.format !== BACKUP_FORMAT || !fs.existsSync(path.join(work, 'database.dump'))) {
       throw new StartupError(`${file} is not a Themis backup (made by npm run backup).`);
     }
 
-    const keysIn = keyFiles(path.join(work, 'keys'));
-    const clashes = keysIn.filter((k) => {
+    const keysIn = await readKeys(path.join(work, 'keys'), manifest.keysEncrypted === true, config.backupPassphrase);
+    const clashes = [...keysIn].filter(([k, bytes]) => {
       const existing = path.join(config.keysDir, k);
-      return fs.existsSync(existing) && !fs.readFileSync(existing).equals(fs.readFileSync(path.join(work, 'keys', k)));
-    });
+      return fs.existsSync(existing) && !fs.readFileSync(existing).equals(bytes);
+    }).map(([k]) => k);
     if (clashes.length > 0 && !force) {
       console.error(`${config.keysDir} holds different keys (${clashes.join(', ')}); restoring would replace them. Run again with --force to replace them.`);
       return 1;
@@ -70,13 +82,13 @@ export async function restore(config: AppConfig, args: string[]): Promise<number
     }
 
     fs.mkdirSync(config.keysDir, { recursive: true, mode: 0o700 });
-    for (const k of keysIn) {
+    for (const [k, bytes] of keysIn) {
       const dest = path.join(config.keysDir, k);
       fs.rmSync(dest, { force: true });
-      fs.copyFileSync(path.join(work, 'keys', k), dest);
+      fs.writeFileSync(dest, bytes, { mode: 0o600 });
       fs.chmodSync(dest, 0o600);
     }
-    if (keysIn.length > 0) console.log(`Restored ${keysIn.length} key file(s) into ${config.keysDir}`);
+    if (keysIn.size > 0) console.log(`Restored ${keysIn.size} key file(s) into ${config.keysDir}`);
     return 0;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

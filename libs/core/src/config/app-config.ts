@@ -89,6 +89,9 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY?: number;
+  /** Encrypts the key files in `npm run backup` (OpenPGP, symmetric) and decrypts them in `npm run restore`. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(12)
+  BACKUP_PASSPHRASE?: string;
 }
 
 export interface AppConfig {
@@ -119,6 +122,8 @@ export interface AppConfig {
   mail: { smtpUrl?: string; from: string; contact?: string };
   /** Background jobs of one queue that one process runs at once. */
   workerConcurrency: number;
+  /** BACKUP_PASSPHRASE: the key files in a backup are encrypted with it. */
+  backupPassphrase?: string;
 }
 
 export class ConfigError extends Error {}
@@ -166,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requireStaffMfa: parsed.REQUIRE_STAFF_MFA === 'true' || parsed.REQUIRE_STAFF_MFA === '1',
     mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`), contact: parsed.MAIL_CONTACT ?? parsed.ADMIN_EMAIL },
     workerConcurrency: parsed.WORKER_CONCURRENCY ?? 2,
+    backupPassphrase: parsed.BACKUP_PASSPHRASE,
   };
 }
 

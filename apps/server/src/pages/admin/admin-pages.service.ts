@@ -3,10 +3,11 @@ import { AnswerKeyService } from '@themis/assessment';
 import { CatalogService } from '@themis/catalog';
 import { DomainError, ErrorCode, ROLES } from '@themis/core';
 import type { Role } from '@themis/core';
-import { AccountAdminService, CreateUserDto, CreateVerifierDto, UsersService, VerifiersService } from '@themis/identity';
+import { AccountAdminService, CreatedVerifierResponse, CreateUserDto, CreateVerifierDto, TokenKeys, UsersService, VerifiersService } from '@themis/identity';
 import { ProgressService } from '@themis/learning';
 import { validateForm } from '../../web/form';
 import { PageResult } from '../../web/page-result';
+import { RevealOnce } from '../../web/reveal-once';
 import { professionOptions } from '../public/public-pages.service';
 
 const USERS_PER_PAGE = 50;
@@ -16,6 +17,9 @@ const roleOptions = (selected?: string) => ROLES.map((r) => ({ value: r, label: 
 
 @Injectable()
 export class AdminPagesService {
+  /** A new verifier key crosses the redirect after its creation sealed, and is shown once. */
+  readonly newKey: RevealOnce;
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly keys: AnswerKeyService,
@@ -23,7 +27,10 @@ export class AdminPagesService {
     private readonly users: UsersService,
     private readonly verifiers: VerifiersService,
     private readonly accounts: AccountAdminService,
-  ) {}
+    tokenKeys: TokenKeys,
+  ) {
+    this.newKey = new RevealOnce(tokenKeys.current.secret, 'themis_new_key', '/admin/verifiers');
+  }
 
   async courses(): Promise<object> {
     return { title: 'staff.courses.title', courses: await this.catalog.listAllForStaff() };
@@ -96,12 +103,15 @@ export class AdminPagesService {
     return { title: 'admin.verifiers.title', verifiers: await this.verifiers.list(), ...extra };
   }
 
-  /** The API key is shown on this response only: only its hash is stored. */
-  async createVerifier(body: Record<string, unknown>): Promise<PageResult> {
+  /**
+   * POST-redirect-GET: a refresh of the page that shows the new key is a GET and creates nothing.
+   * The key (only its hash is stored) crosses the redirect sealed, for the next page alone.
+   */
+  async createVerifier(body: Record<string, unknown>, seal: (created: CreatedVerifierResponse) => void): Promise<PageResult> {
     const { value, errors } = await validateForm(CreateVerifierDto, body);
     if (errors) return { view: 'pages/admin/verifiers', status: 400, data: await this.verifiersPage({ errors, errorList: [{ field: 'name', message: 'form.invalid.verifierName' }], form: body }) };
-    const created = await this.verifiers.create(value);
-    return { view: 'pages/admin/verifiers', status: 201, data: await this.verifiersPage({ created }) };
+    seal(await this.verifiers.create(value));
+    return { redirect: '/admin/verifiers?created=1' };
   }
 
   async revokeVerifier(id: string): Promise<{ url: string }> {

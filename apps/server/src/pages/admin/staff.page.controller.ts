@@ -100,15 +100,15 @@ export class StaffPageController {
   @RequirePermission(Permission.ManageVerifiers)
   @Get('admin/verifiers')
   @Render('pages/admin/verifiers')
-  verifiers(@Query('revoked') revoked?: string): Promise<object> {
-    return this.pages.verifiersPage({ revoked: revoked === '1' });
+  verifiers(@Query('revoked') revoked: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<object> {
+    return this.pages.verifiersPage({ revoked: revoked === '1', created: this.pages.newKey.open(req, res) });
   }
 
   @RequirePermission(Permission.ManageVerifiers)
   @Audited('verifier.create')
   @Post('admin/verifiers')
   async createVerifier(@Body() body: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
-    send(req, res, await this.pages.createVerifier(body));
+    send(req, res, await this.pages.createVerifier(body, (created) => this.pages.newKey.seal(req, res, created)));
   }
 
   @RequirePermission(Permission.ManageVerifiers)

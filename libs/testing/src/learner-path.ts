@@ -20,21 +20,32 @@ export class LearnerPath {
     }
   }
 
-  /** Starts an attempt and answers it from the answer key (read as an admin), right or wrong. */
+  /**
+   * Starts an attempt and answers it from the answer key (read as an admin), right or wrong. Option
+   * ids are drawn per attempt, so the key's options are found in the attempt by their text.
+   */
   async answerQuiz(course: string, quiz: string, keyReader: SignedInUser, right: boolean): Promise<{ attemptId: string; answers: { questionId: string; optionIds: string[] }[] }> {
     const key = await request(this.t.url).get(`/api/v1/author/courses/${course}/quizzes/${quiz}`).set(keyReader.auth).expect(200);
     const attempt = await request(this.t.url).post(`/api/v1/courses/${course}/quizzes/${quiz}/attempts`).set(this.user.auth).expect(201);
-    const answers = key.body.questions.map((q: { id: string; options: { id: string; correct: boolean }[] }) => ({
-      questionId: q.id,
-      optionIds: q.options.filter((o) => o.correct === right).slice(0, right ? undefined : 1).map((o) => o.id),
-    }));
-    return { attemptId: attempt.body.attemptId, answers };
+    return { attemptId: attempt.body.attemptId, answers: answersFromKey(key.body, attempt.body, right) };
   }
 
   async passQuiz(course: string, quiz: string, keyReader: SignedInUser): Promise<request.Response> {
     const { attemptId, answers } = await this.answerQuiz(course, quiz, keyReader, true);
     return request(this.t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(this.user.auth).send({ answers }).expect(200);
   }
+}
+
+type KeyQuestion = { id: string; options: { text: string; correct: boolean }[] };
+type ShownQuestion = { id: string; options: { id: string; text: string }[] };
+
+/** Right (or wrong) answers to an attempt's choice questions, from the answer key, matched by option text. */
+export function answersFromKey(key: { questions: KeyQuestion[] }, attempt: { questions: ShownQuestion[] }, right: boolean): { questionId: string; optionIds: string[] }[] {
+  return attempt.questions.map((shown) => {
+    const q = key.questions.find((k) => k.id === shown.id)!;
+    const texts = q.options.filter((o) => o.correct === right).slice(0, right ? undefined : 1).map((o) => o.text);
+    return { questionId: shown.id, optionIds: shown.options.filter((o) => texts.includes(o.text)).map((o) => o.id) };
+  });
 }
 
 /** A supertest parser that keeps the body as bytes (PDFs, zips): `.buffer(true).parse(binaryBody)`. */

@@ -39,10 +39,15 @@ export class LearnerPath {
 type KeyQuestion = { id: string; options: { text: string; correct: boolean }[] };
 type ShownQuestion = { id: string; options: { id: string; text: string }[] };
 
-/** Right (or wrong) answers to an attempt's choice questions, from the answer key, matched by option text. */
-export function answersFromKey(key: { questions: KeyQuestion[] }, attempt: { questions: ShownQuestion[] }, right: boolean): { questionId: string; optionIds: string[] }[] {
+/**
+ * Right (or wrong: one wrong option) answers to an attempt's choice questions, from the answer key,
+ * matched by option text; `right` may say it per question id.
+ */
+export function answersFromKey(key: { questions: KeyQuestion[] } | KeyQuestion[], attempt: { questions: ShownQuestion[] }, rightFor: boolean | ((questionId: string) => boolean)): { questionId: string; optionIds: string[] }[] {
+  const questions = Array.isArray(key) ? key : key.questions;
   return attempt.questions.map((shown) => {
-    const q = key.questions.find((k) => k.id === shown.id)!;
+    const q = questions.find((k) => k.id === shown.id)!;
+    const right = typeof rightFor === 'function' ? rightFor(shown.id) : rightFor;
     const texts = q.options.filter((o) => o.correct === right).slice(0, right ? undefined : 1).map((o) => o.text);
     return { questionId: shown.id, optionIds: shown.options.filter((o) => texts.includes(o.text)).map((o) => o.id) };
   });

@@ -152,6 +152,7 @@ const ROUTES: Record<string, Row> = {
   'POST /courses/:slug/enrollment': { call: () => ({ path: `/courses/${COURSE}/enrollment` }), expect: page(signedIn(303)) },
   'GET /courses/:slug/lessons/:lesson': { call: () => ({ path: `/courses/${COURSE}/lessons/${LESSON}` }), expect: page(signedIn(200)) },
   'POST /courses/:slug/lessons/:lesson/completion': { call: () => ({ path: `/courses/${COURSE}/lessons/${LESSON}/completion` }), expect: page(signedIn(303)) },
+  'POST /courses/:slug/lessons/:lesson/heartbeat': { call: () => ({ path: `/courses/${COURSE}/lessons/${LESSON}/heartbeat` }), expect: page(signedIn(204)) },
   'GET /courses/:slug/quizzes/:quiz': { call: () => ({ path: `/courses/${COURSE}/quizzes/${QUIZ}` }), expect: page(signedIn(200)) },
   'POST /courses/:slug/quizzes/:quiz/attempts': { call: () => ({ path: `/courses/${COURSE}/quizzes/${QUIZ}/attempts` }), expect: page(signedIn(303)) },
   'POST /attempts/:id/submission': { call: (f) => ({ path: `/attempts/${f.submittedAttempt}/submission`, body: {} }), expect: page({ ...ownerOnly(409) }) },

@@ -53,6 +53,10 @@ export class LearnerPagesService {
     };
   }
 
+  async heartbeat(userId: string, slug: string, lessonSlug: string): Promise<void> {
+    await this.learning.heartbeat(userId, slug, lessonSlug);
+  }
+
   async completeLesson(userId: string, slug: string, lessonSlug: string): Promise<{ url: string }> {
     await this.progress.completeLesson(userId, slug, lessonSlug);
     // Where to go next, from the course outline alone: reading the lesson again would record another visit.

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Render, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Permission, Public, RequirePermission } from '@themis/identity';
 import { IdPipe, SlugPipe } from '../../infra/params';
@@ -38,6 +38,13 @@ export class LearnerPageController {
   @Redirect('/', 303)
   complete(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
     return this.pages.completeLesson(user.id, slug, lesson);
+  }
+
+  /** The lesson page's heartbeat (lesson-clock.js, with the page's CSRF token): the study clock stays on this lesson. */
+  @Post('courses/:slug/lessons/:lesson/heartbeat')
+  @HttpCode(204)
+  async heartbeat(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.pages.heartbeat(user.id, slug, lesson);
   }
 
   @Get('courses/:slug/quizzes/:quiz')

@@ -103,7 +103,50 @@ describe('Learning API', () => {
     await request(t.url).get('/api/v1/courses/timed-course/lessons/only-lesson').set(learner.auth).expect(200);
     const res = await request(t.url).post('/api/v1/courses/timed-course/lessons/only-lesson/completion').set(learner.auth).expect(422);
     expect(res.body.message).toMatch(/at least 1 minutes? of study/);
-    await t.db.query(`UPDATE lesson_visits SET first_opened_at = now() - interval '45 seconds'`);
+    // The learner's study clock has been on this lesson for 45 s (moved back instead of waiting).
+    await t.db.query(`UPDATE study_clocks SET since = now() - interval '45 seconds' WHERE user_id = $1`, [learner.id]);
     await request(t.url).post('/api/v1/courses/timed-course/lessons/only-lesson/completion').set(learner.auth).expect(200);
+  });
+
+  it('counts study time on one lesson at a time: lessons opened side by side do not add up', async () => {
+    const learner = await loginAs(t, 'learner', { profession: 'prosecutor' });
+    const path = new LearnerPath(t, learner);
+    await path.enroll('timed-course');
+    await path.enroll('path-course');
+    const clockBack = (seconds: number) => t.db.query(`UPDATE study_clocks SET since = since - make_interval(secs => $2) WHERE user_id = $1`, [learner.id, seconds]);
+    // The timed lesson is opened, then a lesson of another course in a second tab; two minutes pass.
+    await request(t.url).get('/api/v1/courses/timed-course/lessons/only-lesson').set(learner.auth).expect(200);
+    await request(t.url).get('/api/v1/courses/path-course/lessons/lesson-one').set(learner.auth).expect(200);
+    await clockBack(120);
+    const refused = await request(t.url).post('/api/v1/courses/timed-course/lessons/only-lesson/completion').set(learner.auth).expect(422);
+    expect(refused.body.retryAfterSeconds).toBeGreaterThan(25);
+    // Back on the timed lesson (its page's heartbeat or a reload) for 40 s: now it counts.
+    await request(t.url).get('/api/v1/courses/timed-course/lessons/only-lesson').set(learner.auth).expect(200);
+    await clockBack(40);
+    await request(t.url).post('/api/v1/courses/timed-course/lessons/only-lesson/completion').set(learner.auth).expect(200);
+    const [row] = await t.db.query(
+      `SELECT lc.seconds_on_task AS s, (SELECT seconds_accrued FROM lesson_visits v JOIN lessons l ON l.id = v.lesson_id WHERE v.enrollment_id = e2.id AND l.slug = 'lesson-one') AS other
+         FROM lesson_completions lc JOIN enrollments e ON e.id = lc.enrollment_id JOIN courses c ON c.id = e.course_id AND c.slug = 'timed-course'
+         JOIN enrollments e2 ON e2.user_id = e.user_id AND e2.id <> e.id WHERE e.user_id = $1`, [learner.id]);
+    // 40 s on the timed lesson, 120 s on the other: 160 s in all, as the time that passed.
+    expect(row.s).toBeGreaterThanOrEqual(40);
+    expect(row.s).toBeLessThan(45);
+    expect(row.other).toBeGreaterThanOrEqual(120);
+    expect(row.other).toBeLessThan(125);
+  });
+
+  it('keeps the clock on a visible lesson with the page heartbeat (CSRF-protected), and never opens a lesson by it', async () => {
+    const learner = await loginAs(t, 'learner', { profession: 'prosecutor' });
+    await new LearnerPath(t, learner).enroll('timed-course');
+    const cookie = `themis_session=${learner.token}`;
+    const page = await request(t.url).get('/courses/timed-course/lessons/only-lesson').set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('data-heartbeat="/courses/timed-course/lessons/only-lesson/heartbeat"');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    const csrf = ([] as string[]).concat(page.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).find((c) => c.startsWith('themis_csrf='))!;
+    await request(t.url).post('/courses/timed-course/lessons/only-lesson/heartbeat').set('Cookie', cookie).expect(403);
+    await t.db.query(`UPDATE study_clocks SET since = since - interval '20 seconds' WHERE user_id = $1`, [learner.id]);
+    await request(t.url).post('/courses/timed-course/lessons/only-lesson/heartbeat').set('Cookie', `${cookie}; ${csrf}`).set('X-CSRF-Token', token).expect(204);
+    const [visit] = await t.db.query(`SELECT seconds_accrued AS s FROM lesson_visits v JOIN enrollments e ON e.id = v.enrollment_id WHERE e.user_id = $1`, [learner.id]);
+    expect(visit.s).toBeGreaterThanOrEqual(20);
   });
 });

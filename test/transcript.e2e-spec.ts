@@ -32,10 +32,10 @@ describe('Learner transcript', () => {
     await path.enroll('path-course');
     await path.completeAllLessons('path-course');
     await path.passQuiz('path-course', 'basics-quiz', admin);
-    // timed-course wants 30 s on its lesson: the visit is moved back instead of waiting.
+    // timed-course wants 30 s on its lesson: the study clock is moved back instead of waiting.
     await path.enroll('timed-course');
     await request(t.url).get('/api/v1/courses/timed-course/lessons/only-lesson').set(learner.auth).expect(200);
-    await t.db.query(`UPDATE lesson_visits v SET first_opened_at = now() - interval '20 minutes' FROM enrollments e WHERE e.id = v.enrollment_id AND e.user_id = $1`, [learner.id]);
+    await t.db.query(`UPDATE study_clocks SET since = now() - interval '20 minutes' WHERE user_id = $1`, [learner.id]);
     await request(t.url).post('/api/v1/courses/timed-course/lessons/only-lesson/completion').set(learner.auth).expect(200);
     const quiz = (await request(t.url).get('/api/v1/courses/timed-course').set(learner.auth).expect(200)).body.modules[0].quiz.slug as string;
     await path.passQuiz('timed-course', quiz, admin);

@@ -4,10 +4,17 @@ import { LearningModule } from '@themis/learning';
 import { AttemptsNotifier } from './attempts/attempts-notifier';
 import { AnswerKeyService } from './attempts/answer-key.service';
 import { AttemptRecords } from './attempts/attempt-records';
+import { AttemptRepository } from './attempts/attempt.repository';
 import { AttemptService } from './attempts/attempt.service';
+import { SubmissionService } from './attempts/submission.service';
+import { ExpiredAttemptsJob } from './attempts/expired-attempts.job';
 import { ReportRepository } from './reports/report.repository';
 import { ReportTallies } from './reports/report-tallies';
 import { ReportService } from './reports/report.service';
 
-@Module({ imports: [LearningModule, IdentityModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords], exports: [AttemptService, AnswerKeyService, ReportService, AttemptRecords] })
+@Module({
+  imports: [LearningModule, IdentityModule],
+  providers: [AttemptService, SubmissionService, AttemptRepository, ExpiredAttemptsJob, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords],
+  exports: [AttemptService, SubmissionService, ExpiredAttemptsJob, AnswerKeyService, ReportService, AttemptRecords],
+})
 export class AssessmentModule {}

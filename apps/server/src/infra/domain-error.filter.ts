@@ -22,6 +22,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.Forbidden:
     case ErrorCode.NotEnrolled:
     case ErrorCode.MfaRequired:
+    case ErrorCode.LessonsFirst:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.TooManyAttempts:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -21,6 +21,8 @@ export enum ErrorCode {
   MfaRequired = 'MFA_REQUIRED',
   /** The action would leave no active administrator (409). */
   LastAdmin = 'LAST_ADMIN',
+  /** A module's quiz before its lessons, when the course asks for them first. */
+  LessonsFirst = 'LESSONS_FIRST',
 }
 
 export class DomainError extends Error {

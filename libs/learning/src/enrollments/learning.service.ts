@@ -60,7 +60,7 @@ export class LearningService {
   async lesson(userId: string, slug: string, lessonSlug: string, lang?: string): Promise<LessonResponse> {
     const enrollment = await this.progress.requireEnrollment(userId, slug);
     const lesson = await this.translated.lesson(enrollment.versionId, lessonSlug, { requested: lang, enrolment: enrollment.language, interface: await this.users.localeOf(userId) });
-    await this.timer.recordVisit(this.db.manager, enrollment.id, await this.catalog.lessonId(enrollment.versionId, lessonSlug));
+    await this.timer.recordVisit(this.db.manager, userId, enrollment.id, await this.catalog.lessonId(enrollment.versionId, lessonSlug));
     return lesson;
   }
 
@@ -77,8 +77,15 @@ export class LearningService {
       this.translated.lesson(enrollment.versionId, lessonSlug, wish),
       this.catalog.lessonId(enrollment.versionId, lessonSlug),
     ]);
-    await this.timer.recordVisit(this.db.manager, enrollment.id, lessonId);
+    await this.timer.recordVisit(this.db.manager, userId, enrollment.id, lessonId);
     return { course, lesson, progress, done: completedLessonIds.includes(lessonId) };
+  }
+
+  /** The lesson page's heartbeat while it is visible: keeps the study clock on this lesson. */
+  async heartbeat(userId: string, slug: string, lessonSlug: string): Promise<{ secondsOnTask: number }> {
+    const enrollment = await this.progress.requireEnrollment(userId, slug);
+    const lessonId = await this.catalog.lessonId(enrollment.versionId, lessonSlug);
+    return { secondsOnTask: await this.timer.heartbeat(this.db.manager, userId, enrollment.id, lessonId) };
   }
 
   async completedLessons(userId: string, slug: string): Promise<string[]> {

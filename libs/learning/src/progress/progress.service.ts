@@ -39,7 +39,7 @@ export class ProgressService {
       const enrollment = await this.requireLocked(manager, userId, courseSlug);
       const version = await this.catalog.versionContent(enrollment.versionId);
       const lessonId = await this.catalog.lessonId(enrollment.versionId, lessonSlug);
-      const seconds = await this.timer.secondsOnTask(manager, enrollment.id, lessonId, version.minLessonSeconds);
+      const seconds = await this.timer.secondsOnTask(manager, userId, enrollment.id, lessonId, version.minLessonSeconds);
       await manager.query(
         `INSERT INTO lesson_completions (enrollment_id, lesson_id, seconds_on_task) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [enrollment.id, lessonId, seconds],

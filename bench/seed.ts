@@ -18,8 +18,8 @@ import { ReportTallies1795353726293 as ReportTallies } from '../migrations/17953
  * - 300,000 certificates: one live certificate per finished enrolment, the rest expired
  *   certificates of retired course versions (their version rows are not kept: certificates
  *   copy everything they show, so verification never joins the catalog).
- * Reserved learners in the big course (no progress of their own): a lesson pool, a quiz pool
- * (no attempts yet) and an issue pool (every lesson but the last done, every quiz passed, the
+ * Reserved learners in the big course: a lesson pool (no progress of its own), a quiz pool
+ * (every lesson read, no attempts yet) and an issue pool (every lesson but the last done, every quiz passed, the
  * last lesson opened an hour ago) so that one completion request issues a certificate.
  */
 export interface SeedOptions {
@@ -134,7 +134,10 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
       `INSERT INTO lesson_completions (enrollment_id, lesson_id, completed_at, seconds_on_task)
        SELECT p.enrollment_id, l.lesson_id, now() - interval '100 days' + l.pos * interval '1 hour', 120 + (p.idx + l.pos) % 900
          FROM bench_plan p JOIN bench_lessons l ON l.course_idx = p.course_idx
-        WHERE p.kind <> 'pool' AND l.pos < CASE p.kind WHEN 'finished' THEN p.n WHEN 'issue' THEN p.n - 1 ELSE (p.idx % greatest(1, p.n / 2)) END`,
+        WHERE p.kind <> 'pool' AND l.pos < CASE p.kind WHEN 'finished' THEN p.n WHEN 'issue' THEN p.n - 1 ELSE (p.idx % greatest(1, p.n / 2)) END
+           -- The quiz pool has read every lesson: the flagship courses open a module's quiz only after its lessons.
+           OR p.kind = 'pool' AND p.idx >= $1`,
+      [poolSize],
     );
     // The issue pool opened its last lesson an hour ago: completing it is allowed at once.
     await db.query(

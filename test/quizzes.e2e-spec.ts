@@ -39,14 +39,37 @@ describe('Quizzes API', () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
-  it('grades on the server and explains each question only after submission', async () => {
+  it('grades on the server and, by default, says which questions were right and why only once the learner has passed', async () => {
     const learner = await enrolledLearner();
-    const { attemptId, answers } = await new LearnerPath(t, learner).answerQuiz('path-course', 'basics-quiz', admin, false);
-    const res = await request(t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(learner.auth).send({ answers }).expect(200);
-    expect(res.body).toMatchObject({ score: 0, passed: false });
+    const path = new LearnerPath(t, learner);
+    const failed = await path.answerQuiz('path-course', 'basics-quiz', admin, false);
+    const res = await request(t.url).post(`/api/v1/attempts/${failed.attemptId}/submission`).set(learner.auth).send({ answers: failed.answers }).expect(200);
+    expect(res.body).toMatchObject({ score: 0, passed: false, review: 'score' });
     expect(res.body.results).toHaveLength(3);
-    expect(res.body.results[0]).toEqual({ questionId: expect.any(String), correct: false, explanation: expect.any(String) });
-    expect(res.body.results.map((r: { explanation: string }) => r.explanation)).toContain('Because of (Salduz v. Turkey [GC], no. 36391/02, 2008-11-27).');
+    expect(res.body.results[0]).toEqual({ questionId: expect.any(String) });
+    expect((await request(t.url).get(`/api/v1/attempts/${failed.attemptId}`).set(learner.auth).expect(200)).body.results[0]).toEqual({ questionId: expect.any(String) });
+
+    const passed = await path.passQuiz('path-course', 'basics-quiz', admin);
+    expect(passed.body).toMatchObject({ score: 100, passed: true, review: 'explanations' });
+    expect(passed.body.results[0]).toEqual({ questionId: expect.any(String), correct: true, fraction: 1, explanation: expect.any(String) });
+    expect(passed.body.results.map((r: { explanation: string }) => r.explanation)).toContain('Because of (Salduz v. Turkey [GC], no. 36391/02, 2008-11-27).');
+    // Once passed, the earlier attempt's review opens too.
+    expect((await request(t.url).get(`/api/v1/attempts/${failed.attemptId}`).set(learner.auth).expect(200)).body.results[0]).toMatchObject({ correct: false, fraction: 0 });
+  });
+
+  it('under the default policy shows a learner out of attempts the score and whom to ask, never the key', async () => {
+    const learner = await enrolledLearner();
+    const path = new LearnerPath(t, learner);
+    for (let n = 0; n < 2; n++) {
+      const { attemptId, answers } = await path.answerQuiz('path-course', 'basics-quiz', admin, false);
+      const res = await request(t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(learner.auth).send({ answers }).expect(200);
+      expect(res.body).toMatchObject({ passed: false, review: 'score', attemptsLeft: 1 - n });
+      expect(res.body.results.every((r: object) => Object.keys(r).join() === 'questionId')).toBe(true);
+    }
+    const page = await request(t.url).get('/courses/path-course/quizzes/basics-quiz').set('Cookie', `themis_session=${learner.token}`).expect(200);
+    expect(page.text).toContain('ask the course');
+    const last = (await request(t.url).get('/api/v1/me/progress').set(learner.auth).expect(200)).body;
+    expect(last[0].quizzesPassed).toBe(0);
   });
 
   it('answers 409 to a second submission of the same attempt', async () => {

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
+import { answersFromKey, createTestApp, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
 import { ReportTallies1795353726293 as ReportTallies } from '../migrations/1795353726293-ReportTallies';
 
-type KeyQuestion = { id: string; key: string; prompt: string; options: { id: string; correct: boolean }[] };
+type KeyQuestion = { id: string; key: string; prompt: string; options: { id: string; text: string; correct: boolean }[] };
 
 /**
  * The report reads tallies that grading keeps (quiz_score_tallies, question_score_tallies) and
@@ -20,11 +20,15 @@ describe('Report tallies', () => {
     questions: await t.db.query(`SELECT quiz_id, question_id, score, answered, correct FROM question_score_tallies ORDER BY quiz_id, question_id, score`),
     started: await t.db.query(`SELECT id, started_at IS NOT NULL AS started FROM enrollments ORDER BY id`),
   });
-  /** Answers with exactly the given questions right (a wrong option for the others). */
-  const answersFor = (right: KeyQuestion[]) =>
-    key.map((q) => ({ questionId: q.id, optionIds: q.options.filter((o) => o.correct === right.includes(q)).slice(0, right.includes(q) ? undefined : 1).map((o) => o.id) }));
-  const start = async (u: SignedInUser) => (await request(t.url).post('/api/v1/courses/path-course/quizzes/basics-quiz/attempts').set(u.auth).expect(201)).body.attemptId as string;
-  const submit = (u: SignedInUser, attemptId: string, right: KeyQuestion[]) => request(t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(u.auth).send({ answers: answersFor(right) });
+  /** Answers with exactly the given questions right (a wrong option for the others), in the attempt's own option ids. */
+  const shown = new Map<string, { questions: { id: string; options: { id: string; text: string }[] }[] }>();
+  const answersFor = (attemptId: string, right: KeyQuestion[]) => answersFromKey(key, shown.get(attemptId)!, (id) => right.some((q) => q.id === id));
+  const start = async (u: SignedInUser) => {
+    const body = (await request(t.url).post('/api/v1/courses/path-course/quizzes/basics-quiz/attempts').set(u.auth).expect(201)).body;
+    shown.set(body.attemptId, body);
+    return body.attemptId as string;
+  };
+  const submit = (u: SignedInUser, attemptId: string, right: KeyQuestion[]) => request(t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(u.auth).send({ answers: answersFor(attemptId, right) });
 
   const learners: SignedInUser[] = [];
   beforeAll(async () => {

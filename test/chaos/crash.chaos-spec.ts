@@ -45,14 +45,20 @@ describe('Crash safety', () => {
     const url = await first.ready;
     const acks: Ack[] = [];
     const learners: Learner[] = [];
-    let rightAnswers: { questionId: string; optionIds: string[] }[] = [];
+    // Option ids are drawn per attempt: the key's right options are found in each attempt by their text.
+    let keyQuestions: { id: string; options: { text: string; correct: boolean }[] }[] = [];
+    const rightAnswers = (shown: { questions: { id: string; options: { id: string; text: string }[] }[] }) =>
+      shown.questions.map((q) => {
+        const right = keyQuestions.find((k) => k.id === q.id)!.options.filter((o) => o.correct).map((o) => o.text);
+        return { questionId: q.id, optionIds: q.options.filter((o) => right.includes(o.text)).map((o) => o.id) };
+      });
     let lessons: string[] = [];
     let killed = false;
     try {
 
     const adminLogin = await request(url).post('/api/v1/auth/login').send({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }).expect(200);
     const key = await request(url).get(`/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}`).set('Authorization', `Bearer ${adminLogin.body.accessToken}`).expect(200);
-    rightAnswers = key.body.questions.map((q: { id: string; options: { id: string; correct: boolean }[] }) => ({ questionId: q.id, optionIds: q.options.filter((o) => o.correct).map((o) => o.id) }));
+    keyQuestions = key.body.questions;
     const detail = await request(url).get(`/api/v1/courses/${COURSE}`).expect(200);
     lessons = detail.body.modules.flatMap((m: { lessons: { slug: string }[] }) => m.lessons.map((l) => l.slug));
 
@@ -90,7 +96,7 @@ describe('Crash safety', () => {
       const attempt = await request(url).post(`/api/v1/courses/${COURSE}/quizzes/${QUIZ}/attempts`).set(l.auth);
       if (attempt.status !== 201) return;
       ack({ kind: 'attempt', email: l.email, attemptId: attempt.body.attemptId });
-      const submitted = await request(url).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(l.auth).send({ answers: rightAnswers });
+      const submitted = await request(url).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(l.auth).send({ answers: rightAnswers(attempt.body) });
       if (submitted.status === 200) ack({ kind: 'submission', email: l.email, attemptId: attempt.body.attemptId, passed: submitted.body.passed });
     };
     await Promise.all(learners.map((l, i) => walk(l, i).catch(() => undefined)));
@@ -152,7 +158,7 @@ describe('Crash safety', () => {
         const progress = await request(again).get('/api/v1/me/progress').set(l.auth).expect(200);
         if (progress.body[0].status !== 'completed') {
           const attempt = await request(again).post(`/api/v1/courses/${COURSE}/quizzes/${QUIZ}/attempts`).set(l.auth).expect(201);
-          await request(again).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(l.auth).send({ answers: rightAnswers }).expect(200);
+          await request(again).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(l.auth).send({ answers: rightAnswers(attempt.body) }).expect(200);
         }
         const certificates = await request(again).get('/api/v1/me/certificates').set(l.auth).expect(200);
         expect([l.email, certificates.body.length]).toEqual([l.email, 1]);

@@ -85,6 +85,8 @@ const ROUTES: Record<string, Row> = {
   'POST /api/v1/courses/:slug/quizzes/:quiz/attempts': { call: () => ({ path: `/api/v1/courses/${COURSE}/quizzes/${QUIZ}/attempts` }), expect: signedIn(201) },
   'POST /api/v1/attempts/:attemptId/submission': { call: (f) => ({ path: `/api/v1/attempts/${f.openAttempt}/submission`, body: { answers: [] } }), expect: ownerOnly(200) },
   'GET /api/v1/attempts/:attemptId': { call: (f) => ({ path: `/api/v1/attempts/${f.submittedAttempt}` }), expect: ownerOnly(200) },
+  // Saving into a submitted attempt: 409 for its owner, not found for anyone else.
+  'PUT /api/v1/attempts/:attemptId/answers': { call: (f) => ({ path: `/api/v1/attempts/${f.submittedAttempt}/answers`, body: { answers: [] } }), expect: ownerOnly(409) },
   'GET /api/v1/author/courses/:slug/quizzes/:quiz': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}` }), expect: staffOnly(200) },
 
   // Certificates and verification
@@ -154,6 +156,7 @@ const ROUTES: Record<string, Row> = {
   'POST /courses/:slug/quizzes/:quiz/attempts': { call: () => ({ path: `/courses/${COURSE}/quizzes/${QUIZ}/attempts` }), expect: page(signedIn(303)) },
   'POST /attempts/:id/submission': { call: (f) => ({ path: `/attempts/${f.submittedAttempt}/submission`, body: {} }), expect: page({ ...ownerOnly(409) }) },
   'GET /attempts/:id': { call: (f) => ({ path: `/attempts/${f.submittedAttempt}` }), expect: page(ownerOnly(200)) },
+  'POST /attempts/:id/answers': { call: (f) => ({ path: `/attempts/${f.submittedAttempt}/answers`, body: {} }), expect: page({ ...ownerOnly(409) }) },
   'GET /dashboard': { call: () => ({ path: '/dashboard' }), expect: page(signedIn(200)) },
   'GET /profile': { call: () => ({ path: '/profile' }), expect: page(signedIn(200)) },
   'POST /profile': { call: () => ({ path: '/profile', body: { locale: 'en' } }), expect: page(signedIn(303)) },

@@ -20,21 +20,37 @@ export class LearnerPath {
     }
   }
 
-  /** Starts an attempt and answers it from the answer key (read as an admin), right or wrong. */
+  /**
+   * Starts an attempt and answers it from the answer key (read as an admin), right or wrong. Option
+   * ids are drawn per attempt, so the key's options are found in the attempt by their text.
+   */
   async answerQuiz(course: string, quiz: string, keyReader: SignedInUser, right: boolean): Promise<{ attemptId: string; answers: { questionId: string; optionIds: string[] }[] }> {
     const key = await request(this.t.url).get(`/api/v1/author/courses/${course}/quizzes/${quiz}`).set(keyReader.auth).expect(200);
     const attempt = await request(this.t.url).post(`/api/v1/courses/${course}/quizzes/${quiz}/attempts`).set(this.user.auth).expect(201);
-    const answers = key.body.questions.map((q: { id: string; options: { id: string; correct: boolean }[] }) => ({
-      questionId: q.id,
-      optionIds: q.options.filter((o) => o.correct === right).slice(0, right ? undefined : 1).map((o) => o.id),
-    }));
-    return { attemptId: attempt.body.attemptId, answers };
+    return { attemptId: attempt.body.attemptId, answers: answersFromKey(key.body, attempt.body, right) };
   }
 
   async passQuiz(course: string, quiz: string, keyReader: SignedInUser): Promise<request.Response> {
     const { attemptId, answers } = await this.answerQuiz(course, quiz, keyReader, true);
     return request(this.t.url).post(`/api/v1/attempts/${attemptId}/submission`).set(this.user.auth).send({ answers }).expect(200);
   }
+}
+
+type KeyQuestion = { id: string; options: { text: string; correct: boolean }[] };
+type ShownQuestion = { id: string; options: { id: string; text: string }[] };
+
+/**
+ * Right (or wrong: one wrong option) answers to an attempt's choice questions, from the answer key,
+ * matched by option text; `right` may say it per question id.
+ */
+export function answersFromKey(key: { questions: KeyQuestion[] } | KeyQuestion[], attempt: { questions: ShownQuestion[] }, rightFor: boolean | ((questionId: string) => boolean)): { questionId: string; optionIds: string[] }[] {
+  const questions = Array.isArray(key) ? key : key.questions;
+  return attempt.questions.map((shown) => {
+    const q = questions.find((k) => k.id === shown.id)!;
+    const right = typeof rightFor === 'function' ? rightFor(shown.id) : rightFor;
+    const texts = q.options.filter((o) => o.correct === right).slice(0, right ? undefined : 1).map((o) => o.text);
+    return { questionId: shown.id, optionIds: shown.options.filter((o) => texts.includes(o.text)).map((o) => o.id) };
+  });
 }
 
 /** A supertest parser that keeps the body as bytes (PDFs, zips): `.buffer(true).parse(binaryBody)`. */

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { AnswerKeyResponse, AnswerKeyService, AttemptResponse, AttemptService, SubmissionResponse, SubmitAttemptDto } from '@themis/assessment';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { AnswerKeyResponse, AnswerKeyService, AttemptResponse, AttemptService, SubmissionResponse, SubmissionService, SubmitAttemptDto } from '@themis/assessment';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { IdPipe, SlugPipe } from '../infra/params';
 
 @Controller('api/v1')
 export class QuizzesController {
-  constructor(private readonly attempts: AttemptService, private readonly keys: AnswerKeyService) {}
+  constructor(private readonly attempts: AttemptService, private readonly submissions: SubmissionService, private readonly keys: AnswerKeyService) {}
 
   @RequirePermission(Permission.Learn)
   @Post('courses/:slug/quizzes/:quiz/attempts')
@@ -17,13 +17,21 @@ export class QuizzesController {
   @HttpCode(200)
   @Post('attempts/:attemptId/submission')
   submit(@Param('attemptId', IdPipe) attemptId: string, @Body() dto: SubmitAttemptDto, @CurrentUser() user: AuthenticatedUser): Promise<SubmissionResponse> {
-    return this.attempts.submit(user.id, attemptId, dto);
+    return this.submissions.submit(user.id, attemptId, dto);
+  }
+
+  /** Autosave: the answers given so far; a reload of the attempt shows them again. */
+  @RequirePermission(Permission.Learn)
+  @HttpCode(200)
+  @Put('attempts/:attemptId/answers')
+  save(@Param('attemptId', IdPipe) attemptId: string, @Body() dto: SubmitAttemptDto, @CurrentUser() user: AuthenticatedUser): Promise<{ attemptId: string; savedAt: string }> {
+    return this.attempts.saveAnswers(user.id, attemptId, dto);
   }
 
   @RequirePermission(Permission.Learn)
   @Get('attempts/:attemptId')
   result(@Param('attemptId', IdPipe) attemptId: string, @CurrentUser() user: AuthenticatedUser): Promise<SubmissionResponse> {
-    return this.attempts.result(user.id, attemptId);
+    return this.submissions.result(user.id, attemptId);
   }
 
   @RequirePermission(Permission.ViewAnswerKeys)

@@ -20,6 +20,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.Forbidden:
     case ErrorCode.NotEnrolled:
+    case ErrorCode.LessonsFirst:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.TooManyAttempts:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -10,6 +10,7 @@ import { CertificatesPageController } from '../pages/certificates/certificates.p
 import { AdminPagesService } from '../pages/admin/admin-pages.service';
 import { StaffPageController } from '../pages/admin/staff.page.controller';
 import { LearnerPagesService } from '../pages/learner/learner-pages.service';
+import { QuizPagesService } from '../pages/learner/quiz-pages.service';
 import { LearnerPageController } from '../pages/learner/learner.page.controller';
 import { PublicPagesService } from '../pages/public/public-pages.service';
 import { PublicPageController } from '../pages/public/public.page.controller';
@@ -19,7 +20,7 @@ import { PageContextMiddleware } from './page-context.middleware';
 @Module({
   imports: [IdentityModule, CatalogModule, LearningModule, AssessmentModule, CertificationModule],
   controllers: [PublicPageController, LearnerPageController, StaffPageController, CertificatesPageController],
-  providers: [PublicPagesService, LearnerPagesService, AdminPagesService, CertificatePagesService],
+  providers: [PublicPagesService, LearnerPagesService, QuizPagesService, AdminPagesService, CertificatePagesService],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CatalogService, QuizContent } from '@themis/catalog';
 import { DomainError, ErrorCode, notFound } from '@themis/core';
-import { inTransaction, updateReturning } from '@themis/database';
-import { EnrollmentRepository, ProgressService } from '@themis/learning';
-import { AttemptResponse, QuizOverviewResponse, SubmissionResponse, SubmitAttemptDto } from '../dto/submit-attempt.dto';
-import { AttemptLayout, QuizAttempt } from '../entities/quiz-attempt.entity';
-import { gradeAttempt, shuffle } from '../grading/grading';
-import { ReportTallies } from '../reports/report-tallies';
+import { inTransaction } from '@themis/database';
+import { EnrollmentRepository, EnrollmentRow, ProgressService } from '@themis/learning';
+import { AttemptResponse, QuizOverviewResponse, SubmitAttemptDto } from '../dto/submit-attempt.dto';
+import { AnswerProblem, drawQuestions, layoutFor, SubmittedAnswer, toStoredAnswers } from './attempt-layout';
+import { AttemptRepository, AttemptRow } from './attempt.repository';
+import { SubmissionService } from './submission.service';
+
+const isOpen = (a: AttemptRow, now = Date.now()) => !a.submittedAt && (!a.expiresAt || a.expiresAt.getTime() > now);
+const isExpired = (a: AttemptRow, now = Date.now()) => !a.submittedAt && !!a.expiresAt && a.expiresAt.getTime() <= now;
 
 @Injectable()
 export class AttemptService {
@@ -17,7 +20,8 @@ export class AttemptService {
     private readonly catalog: CatalogService,
     private readonly progress: ProgressService,
     private readonly enrollments: EnrollmentRepository,
-    private readonly tallies: ReportTallies,
+    private readonly attempts: AttemptRepository,
+    private readonly submissions: SubmissionService,
   ) {}
 
   /** Starts an attempt, or resumes the open one so a double click or a dropped connection costs no attempt. */
@@ -25,136 +29,116 @@ export class AttemptService {
     return inTransaction(this.db, async (manager) => {
       const enrollment = await this.progress.requireLocked(manager, userId, courseSlug);
       const quiz = await this.catalog.quizBySlug(enrollment.versionId, quizSlug);
-      const attempts = await manager.getRepository(QuizAttempt).find({
-        where: { enrollmentId: enrollment.id, quizId: quiz.id },
-        order: { number: 'DESC' },
-        select: ['id', 'number', 'expiresAt', 'submittedAt', 'layout'],
-      });
-      const now = Date.now();
-      const open = attempts.find((a) => !a.submittedAt && (!a.expiresAt || a.expiresAt.getTime() > now));
-      if (open) return this.toResponse(open, quiz, attempts.length);
-      if (attempts.length >= quiz.maxAttempts) {
-        throw new DomainError(ErrorCode.NoAttemptsLeft, `No attempts left: this quiz allows ${quiz.maxAttempts}`);
-      }
-      const layout: AttemptLayout[] = shuffle(quiz.questions).map((q) => ({ questionId: q.id, optionIds: shuffle(q.options).map((o) => o.id) }));
-      const [created] = await manager.query(
-        `INSERT INTO quiz_attempts (user_id, enrollment_id, quiz_id, number, layout, expires_at)
-         VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::int IS NULL THEN NULL ELSE now() + make_interval(secs => $6::int) END)
-         RETURNING id, number, expires_at AS "expiresAt", submitted_at AS "submittedAt", layout`,
-        [userId, enrollment.id, quiz.id, attempts.length + 1, JSON.stringify(layout), quiz.timeLimitSeconds],
-      );
+      await this.requireLessonsFirst(manager, enrollment, quiz);
+      let attempts = await this.closeExpired(manager, userId, enrollment, quiz.id);
+      const allowed = quiz.maxAttempts + (await this.attempts.extraAttempts(manager, enrollment.id, quiz.id));
+      const open = attempts.find((a) => isOpen(a));
+      if (open) return this.toResponse(open, quiz, allowed - attempts.length);
+      if (attempts.length >= allowed) throw new DomainError(ErrorCode.NoAttemptsLeft, `No attempts left: this quiz allows ${allowed}`);
+      const layout = layoutFor(drawQuestions(quiz.questions, quiz.draw));
+      const created = await this.attempts.insert(manager, { userId, enrollmentId: enrollment.id, quizId: quiz.id, number: attempts.length + 1, layout, timeLimitSeconds: quiz.timeLimitSeconds });
       await this.enrollments.markStarted(manager, enrollment.id);
-      return this.toResponse(created, quiz, attempts.length + 1);
+      attempts = [...attempts, created];
+      return this.toResponse(created, quiz, allowed - attempts.length);
     });
   }
 
-  /** Grades once: the conditional UPDATE lets exactly one of many racing submissions through. */
-  async submit(userId: string, attemptId: string, dto: SubmitAttemptDto): Promise<SubmissionResponse> {
-    const attempt = await this.db.getRepository(QuizAttempt).findOneBy({ id: attemptId, userId });
+  /** One attempt as it was shown, with what is saved so far (the quiz page reads its forms with it). */
+  async get(userId: string, attemptId: string): Promise<AttemptResponse & { courseSlug: string }> {
+    const attempt = await this.attempts.find(userId, attemptId);
     if (!attempt) throw notFound('Attempt');
-    if (attempt.submittedAt) throw new DomainError(ErrorCode.AttemptClosed, 'This attempt was already submitted');
     const quiz = await this.catalog.quizById(attempt.quizId);
-    this.checkAnswers(attempt.layout, quiz, dto);
-    const graded = gradeAttempt(quiz.questions, dto.answers, quiz.passMark);
-    const ordered = attempt.layout.map((l) => graded.results.find((r) => r.questionId === l.questionId)!);
-    return inTransaction(this.db, async (manager) => {
-      const enrollment = await this.enrollments.lockById(manager, userId, attempt.enrollmentId);
-      if (!enrollment) throw notFound('Attempt');
-      const rows = await updateReturning<{ id: string; late: boolean }>(
-        manager,
-        `UPDATE quiz_attempts SET submitted_at = now(), score = $3, passed = $4, answers = $5, results = $6
-          WHERE id = $1 AND user_id = $2 AND submitted_at IS NULL AND (expires_at IS NULL OR expires_at >= now())
-          RETURNING id`,
-        [attemptId, userId, graded.score, graded.passed, JSON.stringify(dto.answers), JSON.stringify(ordered)],
-      );
-      if (rows.length === 0) {
-        const [state] = await manager.query(`SELECT submitted_at IS NOT NULL AS submitted FROM quiz_attempts WHERE id = $1`, [attemptId]);
-        throw new DomainError(ErrorCode.AttemptClosed, state?.submitted ? 'This attempt was already submitted' : 'The time limit for this attempt has passed');
-      }
-      if (graded.passed) await this.progress.recordQuizPass(manager, enrollment, quiz.id, attemptId);
-      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_id = $2`, [enrollment.id, quiz.id]);
-      await this.tallies.recordSubmission(manager, { attemptId, enrollmentId: enrollment.id, quizId: quiz.id, score: graded.score, passed: graded.passed, results: ordered });
-      return { attemptId, score: graded.score, passed: graded.passed, passMark: quiz.passMark, attemptsLeft: Math.max(0, quiz.maxAttempts - count), results: ordered };
-    });
+    return { ...this.toResponse(attempt, quiz, 0), courseSlug: (await this.catalog.versionContent(quiz.versionId)).slug };
+  }
+
+  /** Autosave: the answers given so far, checked like a submission, kept until the attempt is graded. */
+  async saveAnswers(userId: string, attemptId: string, dto: SubmitAttemptDto): Promise<{ attemptId: string; savedAt: string }> {
+    const attempt = await this.attempts.find(userId, attemptId);
+    if (!attempt) throw notFound('Attempt');
+    const quiz = await this.catalog.quizById(attempt.quizId);
+    const types = new Map(quiz.questions.map((q) => [q.id, q.type]));
+    try {
+      toStoredAnswers(attempt.layout, (id) => types.get(id)!, dto.answers as SubmittedAnswer[]);
+    } catch (e) {
+      if (e instanceof AnswerProblem) throw new DomainError(ErrorCode.ValidationFailed, e.message, { field: e.field });
+      throw e;
+    }
+    const savedAt = await this.attempts.saveAnswers(userId, attemptId, dto.answers as SubmittedAnswer[]);
+    if (!savedAt) throw new DomainError(ErrorCode.AttemptClosed, attempt.submittedAt ? 'This attempt was already submitted' : 'The time limit for this attempt has passed');
+    return { attemptId, savedAt: savedAt.toISOString() };
   }
 
   /** The learner's standing on one quiz: attempts used, past results and the open attempt if any (for the quiz page). */
   async overview(userId: string, courseSlug: string, quizSlug: string): Promise<QuizOverviewResponse> {
     const enrollment = await this.progress.requireEnrollment(userId, courseSlug);
     const quiz = await this.catalog.quizBySlug(enrollment.versionId, quizSlug);
-    const attempts = await this.db.getRepository(QuizAttempt).find({
-      where: { enrollmentId: enrollment.id, quizId: quiz.id, userId },
-      order: { number: 'ASC' },
-      select: ['id', 'number', 'expiresAt', 'submittedAt', 'layout', 'score', 'passed'],
-    });
-    const now = Date.now();
-    const open = attempts.find((a) => !a.submittedAt && (!a.expiresAt || a.expiresAt.getTime() > now));
+    const attempts = await inTransaction(this.db, (manager) => this.closeExpired(manager, userId, enrollment, quiz.id));
+    const allowed = quiz.maxAttempts + (await this.attempts.extraAttempts(this.db.manager, enrollment.id, quiz.id));
+    const open = attempts.find((a) => isOpen(a));
+    const passed = attempts.some((a) => a.passed === true);
+    const attemptsLeft = Math.max(0, allowed - attempts.length);
     return {
       quizSlug: quiz.slug,
       quizTitle: quiz.title,
       passMark: quiz.passMark,
-      maxAttempts: quiz.maxAttempts,
+      maxAttempts: allowed,
       timeLimitSeconds: quiz.timeLimitSeconds,
-      questionCount: quiz.questions.length,
+      questionCount: quiz.questionCount,
       attemptsUsed: attempts.length,
-      attemptsLeft: Math.max(0, quiz.maxAttempts - attempts.length),
-      passed: attempts.some((a) => a.passed === true),
-      open: open ? this.toResponse(open, quiz, attempts.length) : null,
+      attemptsLeft,
+      passed,
+      review: { show: quiz.review.show, when: quiz.review.when },
+      contact: attemptsLeft === 0 && !passed && !open ? quiz.review.contact ?? null : null,
+      open: open ? this.toResponse(open, quiz, attemptsLeft) : null,
       attempts: attempts.map((a) => ({ attemptId: a.id, number: a.number, score: a.score ?? null, passed: a.passed ?? null, submittedAt: a.submittedAt?.toISOString() ?? null })),
     };
   }
 
-  /** A submitted attempt's result again (for the result page). */
-  async result(userId: string, attemptId: string): Promise<SubmissionResponse & { quizId: string; submittedAt: string }> {
-    const attempt = await this.db.getRepository(QuizAttempt).findOneBy({ id: attemptId, userId });
-    if (!attempt || !attempt.submittedAt) throw notFound('Attempt');
-    const quiz = await this.catalog.quizById(attempt.quizId);
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_id = $2`, [attempt.enrollmentId, quiz.id]);
-    return {
-      attemptId,
-      quizId: quiz.id,
-      score: attempt.score!,
-      passed: attempt.passed!,
-      passMark: quiz.passMark,
-      attemptsLeft: Math.max(0, quiz.maxAttempts - count),
-      results: attempt.results ?? [],
-      submittedAt: attempt.submittedAt.toISOString(),
-    };
+  /** 403 naming the module's lessons left, when the course asks for them before the quiz. */
+  private async requireLessonsFirst(manager: EntityManager, enrollment: EnrollmentRow, quiz: QuizContent): Promise<void> {
+    const version = await this.catalog.versionContent(enrollment.versionId);
+    if (!version.lessonsBeforeQuiz) return;
+    const mod = version.modules.find((m) => m.quiz?.id === quiz.id);
+    if (!mod) return;
+    const left = await this.enrollments.incompleteLessons(manager, enrollment.id, mod.lessons.map((l) => l.id));
+    if (left.length === 0) return;
+    const lessons = mod.lessons.filter((l) => left.includes(l.id)).map((l) => ({ slug: l.slug, title: l.title }));
+    throw new DomainError(ErrorCode.LessonsFirst, `Complete the lessons of this module before its quiz: ${lessons.map((l) => `"${l.title}" (${l.slug})`).join(', ')}`, { lessonsLeft: lessons });
   }
 
-  private checkAnswers(layout: AttemptLayout[], quiz: QuizContent, dto: SubmitAttemptDto): void {
-    const seen = new Set<string>();
-    dto.answers.forEach((a, i) => {
-      const shown = layout.find((l) => l.questionId === a.questionId);
-      if (!shown) throw this.invalid(`answers.${i}.questionId`, 'is not a question of this attempt');
-      if (seen.has(a.questionId)) throw this.invalid(`answers.${i}.questionId`, 'answers the same question twice');
-      seen.add(a.questionId);
-      if (a.optionIds.some((id) => !shown.optionIds.includes(id))) throw this.invalid(`answers.${i}.optionIds`, 'holds an option that is not part of this question');
-      const type = quiz.questions.find((q) => q.id === a.questionId)!.type;
-      if (type !== 'multiple' && a.optionIds.length > 1) throw this.invalid(`answers.${i}.optionIds`, 'takes one option for this question');
-      if (new Set(a.optionIds).size !== a.optionIds.length) throw this.invalid(`answers.${i}.optionIds`, 'names an option twice');
-    });
+  /** Grades any attempt left open past its time limit (the timer's job, done here too so no read sees it open). */
+  private async closeExpired(manager: EntityManager, userId: string, enrollment: EnrollmentRow, quizId: string): Promise<AttemptRow[]> {
+    const attempts = await this.attempts.list(manager, userId, enrollment.id, quizId);
+    const expired = attempts.filter((a) => isExpired(a));
+    if (expired.length === 0) return attempts;
+    for (const a of expired) await this.submissions.gradeExpired(userId, a.id, manager);
+    return this.attempts.list(manager, userId, enrollment.id, quizId);
   }
 
-  private invalid(field: string, problem: string): DomainError {
-    return new DomainError(ErrorCode.ValidationFailed, `${field} ${problem}`, { field });
-  }
-
-  private toResponse(a: Pick<QuizAttempt, 'id' | 'number' | 'expiresAt' | 'layout'>, quiz: QuizContent, used: number): AttemptResponse {
+  private toResponse(a: AttemptRow, quiz: QuizContent, attemptsLeft: number): AttemptResponse {
     const byId = new Map(quiz.questions.map((q) => [q.id, q]));
     return {
       attemptId: a.id,
       quizSlug: quiz.slug,
       quizTitle: quiz.title,
       attemptNumber: a.number,
-      attemptsLeft: Math.max(0, quiz.maxAttempts - used),
+      attemptsLeft: Math.max(0, attemptsLeft),
       timeLimitSeconds: quiz.timeLimitSeconds,
       expiresAt: a.expiresAt ? new Date(a.expiresAt).toISOString() : null,
       questions: a.layout.map((l) => {
         const q = byId.get(l.questionId)!;
         const options = new Map(q.options.map((o) => [o.id, o.text]));
-        return { id: q.id, type: q.type, prompt: q.prompt, options: l.optionIds.map((id) => ({ id, text: options.get(id)! })) };
+        const stems = new Map((q.stems ?? []).map((s) => [s.id, s.text]));
+        return {
+          id: q.id,
+          type: q.type,
+          prompt: q.prompt,
+          options: l.optionIds.map((id, i) => ({ id, text: options.get((l.refs ?? l.optionIds)[i]!)! })),
+          ...(l.stemIds ? { stems: l.stemIds.map((id, i) => ({ id, text: stems.get(l.stemRefs![i]!)! })) } : {}),
+        };
       }),
+      saved: a.savedAnswers ?? [],
+      savedAt: a.savedAt ? new Date(a.savedAt).toISOString() : null,
     };
   }
 }

@@ -3,16 +3,12 @@ import { Quiz } from '@themis/catalog';
 import { Enrollment } from '@themis/learning';
 import { User } from '@themis/identity';
 
-export interface AttemptLayout {
-  questionId: string;
-  optionIds: string[];
-}
+import type { AttemptLayout, SubmittedAnswer } from '../attempts/attempt-layout';
+import type { Answer, QuestionGrade } from '../grading/grading';
 
-export interface QuestionResult {
-  questionId: string;
-  correct: boolean;
-  explanation: string;
-}
+export type { AttemptLayout } from '../attempts/attempt-layout';
+/** One question's grade as stored (all of it: what the learner is shown is the review policy's business). */
+export type QuestionResult = QuestionGrade;
 
 @Entity('quiz_attempts')
 @Unique('quiz_attempts_number_key', ['enrollmentId', 'quizId', 'number'])
@@ -54,11 +50,23 @@ export class QuizAttempt {
   @Column({ type: 'jsonb' })
   layout: AttemptLayout[];
 
+  /** As graded, in stored ids (an attempt's own ids mean nothing elsewhere). */
   @Column({ type: 'jsonb', nullable: true })
-  answers: { questionId: string; optionIds: string[] }[] | null;
+  answers: Answer[] | null;
 
   @Column({ type: 'jsonb', nullable: true })
   results: QuestionResult[] | null;
+
+  /** Answers saved while the attempt is open, in this attempt's ids (autosave). */
+  @Column({ name: 'saved_answers', type: 'jsonb', nullable: true })
+  savedAnswers: SubmittedAnswer[] | null;
+
+  @Column({ name: 'saved_at', type: 'timestamptz', nullable: true })
+  savedAt: Date | null;
+
+  /** 'learner', or 'timer' when the saved answers were graded at the time limit. */
+  @Column({ name: 'submitted_by', type: 'varchar', length: 16, nullable: true })
+  submittedBy: string | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -8,7 +8,8 @@ import { CourseVersion } from '../entities/course-version.entity';
 import { Lesson } from '../entities/lesson.entity';
 import { Quiz } from '../entities/quiz.entity';
 import { QuizQuestion } from '../entities/quiz-question.entity';
-import { CourseDetailResponse, CourseFacts, CourseSummaryResponse, LessonResponse, QuizContent, StaffCourseResponse, toCaseRefResponse, VersionContent } from './catalog.types';
+import { CourseDetailResponse, CourseFacts, CourseSummaryResponse, DEFAULT_REVIEW, drawSize, LessonResponse, QuizContent, StaffCourseResponse, toCaseRefResponse, VersionContent } from './catalog.types';
+import type { DrawSource } from '../format/course-source';
 
 /** Read side of the catalogue. Versions never change once imported, so their content is cached by id. */
 @Injectable()
@@ -133,7 +134,7 @@ export class CatalogService {
     const v = await this.db.getRepository(CourseVersion).findOne({
       where: { id: versionId },
       relations: { course: true },
-      select: { id: true, courseId: true, version: true, title: true, summary: true, cleHours: true, cleCategories: true, audience: true, language: true, validityMonths: true, minLessonSeconds: true, course: { slug: true, id: true } },
+      select: { id: true, courseId: true, version: true, title: true, summary: true, cleHours: true, cleCategories: true, audience: true, language: true, validityMonths: true, minLessonSeconds: true, lessonsBeforeQuiz: true, course: { slug: true, id: true } },
     });
     if (!v) throw notFound('Course version');
     const [modules, lessons, quizzes] = await Promise.all([
@@ -143,7 +144,7 @@ export class CatalogService {
         .getRepository(Quiz)
         .createQueryBuilder('q')
         .leftJoin(QuizQuestion, 'qq', 'qq.quiz_id = q.id')
-        .select(['q.id AS id', 'q.module_id AS "moduleId"', 'q.slug AS slug', 'q.title AS title', 'q.pass_mark AS "passMark"', 'q.max_attempts AS "maxAttempts"', 'q.time_limit_seconds AS "timeLimitSeconds"', 'count(qq.id)::int AS "questionCount"'])
+        .select(['q.id AS id', 'q.module_id AS "moduleId"', 'q.slug AS slug', 'q.title AS title', 'q.pass_mark AS "passMark"', 'q.max_attempts AS "maxAttempts"', 'q.time_limit_seconds AS "timeLimitSeconds"', 'q.draw AS draw', 'count(qq.id)::int AS "questionCount"'])
         .where('q.version_id = :versionId', { versionId })
         .groupBy('q.id')
         .getRawMany(),
@@ -157,7 +158,13 @@ export class CatalogService {
       lessons: lessons.filter((l) => l.moduleId === m.id).map((l) => ({ id: l.id, slug: l.slug, title: l.title, minutes: l.minutes, position: l.position })),
       quiz: (quizzes.find((q) => q.moduleId === m.id) as VersionContent['modules'][number]['quiz']) ?? null,
     }));
-    for (const m of mods) if (m.quiz) delete (m.quiz as { moduleId?: string }).moduleId;
+    for (const m of mods) {
+      if (!m.quiz) continue;
+      const raw = m.quiz as typeof m.quiz & { moduleId?: string; draw?: DrawSource | null };
+      raw.questionCount = drawSize(raw.draw, raw.questionCount);
+      delete raw.moduleId;
+      delete raw.draw;
+    }
     return {
       id: v.id,
       courseId: v.courseId,
@@ -171,6 +178,7 @@ export class CatalogService {
       language: v.language,
       validityMonths: v.validityMonths,
       minLessonSeconds: v.minLessonSeconds,
+      lessonsBeforeQuiz: v.lessonsBeforeQuiz,
       modules: mods,
       lessonIds: lessons.map((l) => l.id),
       quizIds: quizzes.map((q) => q.id as string),
@@ -208,7 +216,10 @@ export class CatalogService {
       passMark: quiz.passMark,
       maxAttempts: quiz.maxAttempts,
       timeLimitSeconds: quiz.timeLimitSeconds,
-      questions: questions.map((q) => ({ id: q.id, key: q.key, type: q.type, prompt: q.prompt, explanation: q.explanation, options: q.options })),
+      review: quiz.review ?? DEFAULT_REVIEW,
+      draw: quiz.draw,
+      questionCount: drawSize(quiz.draw, questions.length),
+      questions: questions.map((q) => ({ id: q.id, key: q.key, type: q.type, prompt: q.prompt, explanation: q.explanation, options: q.options, ...(q.spec ?? {}) })),
     };
   }
 }

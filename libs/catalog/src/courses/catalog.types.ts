@@ -1,4 +1,5 @@
-import type { CaseRef, QuestionType } from '../format/course-source';
+import type { CaseRef, DrawSource, QuestionType, ReviewSource } from '../format/course-source';
+import type { QuestionSpec, StoredOption } from '../entities/quiz-question.entity';
 
 /** What the catalogue and the course page both say about a course version. */
 export interface CourseFacts {
@@ -72,6 +73,7 @@ export interface VersionContent extends CourseFacts {
   courseId: string;
   validityMonths: number | null;
   minLessonSeconds: number | null;
+  lessonsBeforeQuiz: boolean;
   modules: {
     id: string;
     slug: string;
@@ -93,8 +95,18 @@ export interface QuizContent {
   passMark: number;
   maxAttempts: number;
   timeLimitSeconds: number | null;
-  questions: { id: string; key: string; type: QuestionType; prompt: string; explanation: string; options: { id: string; text: string; correct: boolean }[] }[];
+  review: ReviewSource;
+  draw: DrawSource | null;
+  /** Questions per attempt: the draw's size, or all. */
+  questionCount: number;
+  questions: ({ id: string; key: string; type: QuestionType; prompt: string; explanation: string; options: StoredOption[] } & QuestionSpec)[];
 }
+
+export const DEFAULT_REVIEW: ReviewSource = { show: 'explanations', when: 'passed' };
+
+/** The number of questions an attempt draws. */
+export const drawSize = (draw: DrawSource | null | undefined, pool: number): number =>
+  !draw ? pool : draw.count ?? Object.values(draw.perModule ?? draw.perTag ?? {}).reduce((s, n) => s + n, 0);
 
 export const toCaseRefResponse = (c: CaseRef): CaseRefResponse => ({
   key: c.key,

@@ -47,6 +47,9 @@ export class CourseVersion {
   @Column({ name: 'min_lesson_seconds', type: 'int', nullable: true })
   minLessonSeconds: number | null;
 
+  @Column({ name: 'lessons_before_quiz', type: 'boolean', default: false })
+  lessonsBeforeQuiz: boolean;
+
   @Column({ type: 'boolean', default: true })
   published: boolean;
 

@@ -7,6 +7,19 @@ export interface StoredOption {
   id: string;
   text: string;
   correct: boolean;
+  fraction?: number;
+  feedback?: string;
+}
+
+/** What a type beyond the choice types needs (matching stems, accepted answers), and draw labels. */
+export interface QuestionSpec {
+  /** Matching: each stem with the id of the option that matches it. */
+  stems?: { id: string; text: string; optionId: string }[];
+  answers?: { text?: string; value?: number; tolerance?: number; fraction: number; feedback?: string }[];
+  caseSensitive?: boolean;
+  tags?: string[];
+  /** The module the question covers (its quiz's own unless the author said otherwise). */
+  module?: string;
 }
 
 @Entity('quiz_questions')
@@ -37,6 +50,9 @@ export class QuizQuestion {
 
   @Column({ type: 'jsonb' })
   options: StoredOption[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  spec: QuestionSpec | null;
 
   @ManyToOne(() => Quiz, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'quiz_id' })

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, JoinColumn, ManyToOne } from 'typeorm';
 import { CourseModule } from './course-module.entity';
 import { CourseVersion } from './course-version.entity';
+import type { DrawSource, ReviewSource } from '../format/course-source';
 
 @Entity('quizzes')
 @Unique('quizzes_version_slug_key', ['versionId', 'slug'])
@@ -29,6 +30,14 @@ export class Quiz {
 
   @Column({ name: 'time_limit_seconds', type: 'int', nullable: true })
   timeLimitSeconds: number | null;
+
+  /** Null: the default, explanations once passed. */
+  @Column({ type: 'jsonb', nullable: true })
+  review: ReviewSource | null;
+
+  /** Null: every question in every attempt. */
+  @Column({ type: 'jsonb', nullable: true })
+  draw: DrawSource | null;
 
   @ManyToOne(() => CourseVersion, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'version_id' })

@@ -3,14 +3,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@themis/database';
-import { CourseSource, QuestionSource, totalCleHours } from '../format/course-source';
+import { CourseSource, OptionSource, QuestionSource, totalCleHours } from '../format/course-source';
 import { readCatalog } from '../format/course-reader';
 import { Course } from '../entities/course.entity';
 import { CourseModule } from '../entities/course-module.entity';
 import { CourseVersion } from '../entities/course-version.entity';
 import { Lesson } from '../entities/lesson.entity';
 import { Quiz } from '../entities/quiz.entity';
-import { QuizQuestion, StoredOption } from '../entities/quiz-question.entity';
+import { QuestionSpec, QuizQuestion, StoredOption } from '../entities/quiz-question.entity';
 import { renderCitationsAsText, renderLessonHtml } from '../render/lesson-renderer';
 import { canonical } from '../authoring/course-diff';
 
@@ -102,6 +102,7 @@ export class CourseImporter {
         cleCategories: source.cleHours as Record<string, number>,
         validityMonths: source.validityMonths ?? null,
         minLessonSeconds: source.minLessonSeconds ?? null,
+        lessonsBeforeQuiz: source.lessonsBeforeQuiz === true,
         published: source.published,
         source,
       }),
@@ -137,6 +138,8 @@ export class CourseImporter {
             passMark: mod.quiz.passMark,
             maxAttempts: mod.quiz.maxAttempts,
             timeLimitSeconds: mod.quiz.timeLimitMinutes ? mod.quiz.timeLimitMinutes * 60 : null,
+            review: mod.quiz.review ?? null,
+            draw: mod.quiz.draw ?? null,
           }),
         );
         if (mod.quiz.questions.length > 0) {
@@ -149,7 +152,7 @@ export class CourseImporter {
               type: q.type,
               prompt: renderCitationsAsText(q.prompt, source.bibliography),
               explanation: renderCitationsAsText(q.explanation, source.bibliography),
-              options: storedOptions(q, source.language),
+              ...storedQuestion(q, source.language, mod.slug),
             })),
           );
         }
@@ -159,10 +162,24 @@ export class CourseImporter {
   }
 }
 
-function storedOptions(q: QuestionSource, language: string): StoredOption[] {
-  const options =
+function storedQuestion(q: QuestionSource, language: string, moduleSlug: string): { options: StoredOption[]; spec: QuestionSpec } {
+  const labels = { ...(q.tags?.length ? { tags: q.tags } : {}), module: q.module ?? moduleSlug };
+  if (q.type === 'matching') {
+    // The options are the distinct matches and the extra wrong ones; each stem points at its match.
+    const texts = [...new Set([...(q.pairs ?? []).map((p) => p.match), ...q.options.map((o) => o.text)])];
+    const options = texts.map((text) => ({ id: crypto.randomUUID(), text, correct: false }));
+    const stems = (q.pairs ?? []).map((p) => ({ id: crypto.randomUUID(), text: p.stem, optionId: options.find((o) => o.text === p.match)!.id }));
+    return { options, spec: { stems, ...labels } };
+  }
+  if (q.type === 'short_answer' || q.type === 'numerical') {
+    return { options: [], spec: { answers: q.answers ?? [], ...(q.caseSensitive ? { caseSensitive: true } : {}), ...labels } };
+  }
+  const options: OptionSource[] =
     q.type === 'true_false'
       ? (TRUE_FALSE_LABELS[language] ?? TRUE_FALSE_LABELS['en']!).map((text, i) => ({ text, correct: (i === 0) === q.answer }))
       : q.options;
-  return options.map((o) => ({ id: crypto.randomUUID(), text: o.text, correct: o.correct }));
+  return {
+    options: options.map((o) => ({ id: crypto.randomUUID(), text: o.text, correct: o.correct, ...(o.fraction !== undefined ? { fraction: o.fraction } : {}), ...(o.feedback ? { feedback: o.feedback } : {}) })),
+    spec: labels,
+  };
 }

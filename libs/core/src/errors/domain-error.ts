@@ -17,6 +17,8 @@ export enum ErrorCode {
   TooSoon = 'TOO_SOON',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** A module's quiz before its lessons, when the course asks for them first. */
+  LessonsFirst = 'LESSONS_FIRST',
 }
 
 export class DomainError extends Error {

@@ -47,6 +47,14 @@ export class EnrollmentRepository {
     await manager.query(`UPDATE enrollments SET started_at = now() WHERE id = $1 AND started_at IS NULL`, [enrollmentId]);
   }
 
+  /** Which of `lessonIds` the enrolment has not completed, in the order given. */
+  async incompleteLessons(manager: EntityManager, enrollmentId: string, lessonIds: string[]): Promise<string[]> {
+    if (lessonIds.length === 0) return [];
+    const done: { lesson_id: string }[] = await manager.query(`SELECT lesson_id FROM lesson_completions WHERE enrollment_id = $1 AND lesson_id = ANY($2::uuid[])`, [enrollmentId, lessonIds]);
+    const completed = new Set(done.map((r) => r.lesson_id));
+    return lessonIds.filter((id) => !completed.has(id));
+  }
+
   /** Inserts unless present; `created` tells the first enrolment from a repeat. */
   async enroll(userId: string, courseId: string, versionId: string): Promise<{ enrolledAt: Date; versionId: string; created: boolean }> {
     const inserted = await this.db.query(

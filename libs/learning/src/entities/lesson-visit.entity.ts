@@ -14,6 +14,10 @@ export class LessonVisit {
   @Column({ name: 'first_opened_at', type: 'timestamptz', default: () => 'now()' })
   firstOpenedAt: Date;
 
+  /** Study time on this lesson so far, added each time the learner's study clock leaves it (StudyClock). */
+  @Column({ name: 'seconds_accrued', type: 'int', default: 0 })
+  secondsAccrued: number;
+
   @ManyToOne(() => Enrollment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'enrollment_id' })
   enrollmentRef?: Enrollment;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AttemptService } from '@themis/assessment';
 import { CatalogService } from '@themis/catalog';
 import { DomainError, ErrorCode } from '@themis/core';
 import { UpdateProfileDto, UsersService } from '@themis/identity';
@@ -20,7 +19,6 @@ export class LearnerPagesService {
   constructor(
     private readonly learning: LearningService,
     private readonly progress: ProgressService,
-    private readonly attempts: AttemptService,
     private readonly catalog: CatalogService,
     private readonly users: UsersService,
     private readonly certificates: CertificatePagesService,
@@ -65,51 +63,6 @@ export class LearnerPagesService {
     if (module?.quiz && module.lessons.at(-1)?.slug === lessonSlug) return { url: `/courses/${slug}/quizzes/${module.quiz.slug}` };
     const next = order[i + 1];
     return { url: next ? `/courses/${slug}/lessons/${next.slug}` : `/courses/${slug}` };
-  }
-
-  async quiz(userId: string, slug: string, quizSlug: string, now = Date.now()): Promise<object> {
-    const [course, overview] = await Promise.all([this.learning.courseFor(userId, slug), this.attempts.overview(userId, slug, quizSlug)]);
-    const open = overview.open;
-    const secondsLeft = open?.expiresAt ? Math.max(0, Math.floor((new Date(open.expiresAt).getTime() - now) / 1000)) : null;
-    return {
-      title: overview.quizTitle,
-      course: { slug: course.slug, title: course.title, language: course.language },
-      quiz: overview,
-      open: open
-        ? { ...open, questions: open.questions.map((q, i) => ({ ...q, number: i + 1, multiple: q.type === 'multiple', inputType: q.type === 'multiple' ? 'checkbox' : 'radio' })) }
-        : null,
-      minutesLeft: secondsLeft === null ? null : Math.ceil(secondsLeft / 60),
-      timeLimitMinutes: overview.timeLimitSeconds ? Math.ceil(overview.timeLimitSeconds / 60) : null,
-      lastAttempt: overview.attempts.filter((a) => a.submittedAt).at(-1) ?? null,
-    };
-  }
-
-  async startAttempt(userId: string, slug: string, quizSlug: string): Promise<{ url: string }> {
-    await this.attempts.start(userId, slug, quizSlug);
-    return { url: `/courses/${slug}/quizzes/${quizSlug}` };
-  }
-
-  /** One form field per question, named by the question id; checkboxes repeat the name. */
-  async submitAttempt(userId: string, attemptId: string, body: Record<string, unknown>): Promise<{ url: string }> {
-    const answers = Object.entries(body)
-      .filter(([key]) => /^[0-9a-f-]{36}$/i.test(key))
-      .map(([questionId, value]) => ({ questionId, optionIds: (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string') }));
-    await this.attempts.submit(userId, attemptId, { answers });
-    return { url: `/attempts/${attemptId}` };
-  }
-
-  async result(userId: string, attemptId: string): Promise<object> {
-    const result = await this.attempts.result(userId, attemptId);
-    const quiz = await this.catalog.quizById(result.quizId);
-    const version = await this.catalog.versionContent(quiz.versionId);
-    const prompts = new Map(quiz.questions.map((q) => [q.id, q.prompt]));
-    return {
-      title: quiz.title,
-      course: { slug: version.slug, title: version.title, language: version.language },
-      quiz: { slug: quiz.slug, title: quiz.title, maxAttempts: quiz.maxAttempts },
-      result: { ...result, results: result.results.map((r, i) => ({ ...r, number: i + 1, prompt: prompts.get(r.questionId) ?? '' })) },
-      canRetry: !result.passed && result.attemptsLeft > 0,
-    };
   }
 
   async dashboard(userId: string): Promise<object> {

@@ -5,6 +5,7 @@ import { IdPipe, SlugPipe } from '../../infra/params';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
 import { LearnerPagesService } from './learner-pages.service';
+import { QuizPagesService } from './quiz-pages.service';
 
 type Form = Record<string, unknown>;
 
@@ -12,7 +13,7 @@ type Form = Record<string, unknown>;
 @RequirePermission(Permission.Learn)
 @Controller()
 export class LearnerPageController {
-  constructor(private readonly pages: LearnerPagesService) {}
+  constructor(private readonly pages: LearnerPagesService, private readonly quizzes: QuizPagesService) {}
 
   @Public()
   @Get('courses/:slug')
@@ -41,26 +42,34 @@ export class LearnerPageController {
 
   @Get('courses/:slug/quizzes/:quiz')
   @Render('pages/quiz')
-  quiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @CurrentUser() user: AuthenticatedUser): Promise<object> {
-    return this.pages.quiz(user.id, slug, quiz);
+  quiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('saved') saved: string | undefined, @Query('unanswered') unanswered: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<object> {
+    return this.quizzes.quiz(user.id, slug, quiz, { saved: saved === '1', unanswered: /^\d{1,3}$/.test(unanswered ?? '') ? Number(unanswered) : 0 });
   }
 
   @Post('courses/:slug/quizzes/:quiz/attempts')
   @Redirect('/', 303)
   start(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
-    return this.pages.startAttempt(user.id, slug, quiz);
+    return this.quizzes.startAttempt(user.id, slug, quiz);
   }
 
   @Post('attempts/:id/submission')
   @Redirect('/', 303)
   submit(@Param('id', IdPipe) id: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
-    return this.pages.submitAttempt(user.id, id, body);
+    return this.quizzes.submitAttempt(user.id, id, body);
+  }
+
+  /** The save button; the autosave script posts here too, with `?js=1`, and gets 204. */
+  @Post('attempts/:id/answers')
+  async save(@Param('id', IdPipe) id: string, @Body() body: Form, @Query('js') js: string | undefined, @CurrentUser() user: AuthenticatedUser, @Res() res: Response): Promise<void> {
+    const { url } = await this.quizzes.saveAnswers(user.id, id, body);
+    if (js === '1') res.status(204).end();
+    else res.redirect(303, url);
   }
 
   @Get('attempts/:id')
   @Render('pages/result')
   result(@Param('id', IdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<object> {
-    return this.pages.result(user.id, id);
+    return this.quizzes.result(user.id, id);
   }
 
   @Get('dashboard')

@@ -7,7 +7,7 @@ import { projectRoot } from '@themis/core';
  * one of these fails the suite. The shipped quizzes are being rewritten (the content issue);
  * add each course here once `npm run courses:validate -- --strict` prints no warning for it.
  */
-export const WARNING_FREE_COURSES: string[] = [];
+export const WARNING_FREE_COURSES: string[] = ['access-to-a-lawyer-essentials', 'convention-criminal-procedure', 'echr-criminal-practice', 'trafficking-victims'];
 
 const perCourse = (dir: string, warnings: Problem[]) => {
   const counts: Record<string, string[]> = {};

@@ -81,7 +81,7 @@ describe('CLE compliance console', () => {
     const xlsx = await request(t.url).get(`/api/v1/organisations/${bar.id}/compliance/export?format=xlsx&status=short`).set(clerk.auth).buffer(true)
       .parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
     const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as ExcelJS.CellValue[]).slice(1));
     expect(rows[0]).toEqual(['barNumber', 'fullName', 'status', 'track', 'requiredHours', 'earnedHours', 'carriedIn', 'shortfallHours', 'shortCategories', 'exemptionReason']);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[7]])).toEqual(json.members.map((m: { barNumber: string; fullName: string; status: string; shortfall: { totalHours: number } }) => [m.barNumber, m.fullName, m.status, m.shortfall.totalHours]));

@@ -95,7 +95,8 @@ describe('A clerk’s day in the pages', () => {
     const waiting = await pages.get('/staff/approvals').expect(200);
     const versionId = /action="\/staff\/approvals\/([0-9a-f-]{36})"/.exec(waiting.text)?.[1];
     expect(versionId).toBeDefined();
-    const trainerPages = await pagesAs(trainer, '/staff/approvals');
+    const trainerPages = await pagesAs(trainer, '/organisations');
+    await trainerPages.get('/staff/approvals').expect(403);
     await trainerPages.post(`/staff/approvals/${versionId}`).expect(403);
     const done = await pages.post(`/staff/approvals/${versionId}`).expect(303);
     expect(done.headers.location).toBe('/staff/approvals?approved=path-course&issued=0');

@@ -103,8 +103,8 @@ export class OrganisationPagesService {
     return { view: 'pages/org/console', data: await this.console(user, id, {}, { bulk: results }) };
   }
 
-  async approvalsPage(extra: object = {}): Promise<object> {
-    const pending: PendingVersionResponse[] = await this.approvals.pending();
+  async approvalsPage(user: AuthenticatedUser, extra: object = {}): Promise<object> {
+    const pending: PendingVersionResponse[] = await this.approvals.pending(user.id);
     return { title: 'org.approvals.title', pending, ...extra };
   }
 

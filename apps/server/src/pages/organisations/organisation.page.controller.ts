@@ -61,8 +61,8 @@ export class OrganisationPageController {
 
   @Get('staff/approvals')
   @Render('pages/org/approvals')
-  approvals(@Query('approved') approved?: string, @Query('issued') issued?: string): Promise<object> {
-    return this.pages.approvalsPage({ approved: approved && /^[a-z0-9-]{1,100}$/.test(approved) ? approved : undefined, issued: /^\d{1,7}$/.test(issued ?? '') ? issued : undefined });
+  approvals(@CurrentUser() user: AuthenticatedUser, @Query('approved') approved?: string, @Query('issued') issued?: string): Promise<object> {
+    return this.pages.approvalsPage(user, { approved: approved && /^[a-z0-9-]{1,100}$/.test(approved) ? approved : undefined, issued: /^\d{1,7}$/.test(issued ?? '') ? issued : undefined });
   }
 
   @Audited('version.approval', 'id')

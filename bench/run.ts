@@ -454,6 +454,18 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     const s = await load(tmp, { url: server.url, kind: 'paths', paths: [reportPath], headers: [trainer], connections: 1, amount: n }, pid);
     add({ name: 'trainer_report_p50', value: s.latency.p50, unit: 'ms', baseline: null, target: '< 300 ms at 50,000 enrolments', note: `${reportPath}, ${n} sequential requests after the first (each computed afresh: no report cache), p99 ${s.latency.p99} ms; ${seeded.counts['big_course_enrollments']} enrolments${errorsNote(s, '; ')}` });
   } else skip('trainer_report_p50', 'ms', 'no trainer report endpoint answered 200 (tried the report API and /staff/courses/:slug/progress)', '< 300 ms');
+
+  // The compliance console of the seeded bar association, read with its key: every member's hours in the cycle, computed per request.
+  if (want('console')) {
+    const org = seeded.organisation;
+    const consolePath = `/api/v1/organisations/${org.organisationId}/compliance?limit=100`;
+    const status = await probe(`${server.url}${consolePath}`, { headers: { 'x-api-key': org.apiKey } });
+    if (status === 200) {
+      const n = QUICK ? 5 : 20;
+      const s = await load(tmp, { url: server.url, kind: 'paths', paths: [consolePath], headers: [{ 'x-api-key': org.apiKey }], connections: 1, amount: n }, pid);
+      add({ name: 'compliance_console_p50', value: s.latency.p50, unit: 'ms', baseline: null, target: '< 300 ms at 10,000 members', note: `${consolePath}, ${n} sequential requests, p99 ${s.latency.p99} ms; ${org.members} verified members${errorsNote(s, '; ')}` });
+    } else skip('compliance_console_p50', 'ms', `GET ${consolePath} answered ${status}`, '< 300 ms');
+  }
 }
 
 /** The per-course report API (authoring), else the older staff progress page. */

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { seedOrganisation, SeededOrganisation } from './seed-organisations';
 import { generateCertificateCode } from '../libs/certification/src/codes/certificate-code';
 import { ReportTallies1795353726293 as ReportTallies } from '../migrations/1795353726293-ReportTallies';
 
@@ -46,6 +47,7 @@ export interface SeedResult {
   /** A random sample of existing certificate codes (for verification). */
   codes: string[];
   verifierKey: string;
+  organisation: SeededOrganisation;
   seconds: number;
 }
 
@@ -220,6 +222,8 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
     const verifierKey = `bench_${require('node:crypto').randomBytes(18).toString('hex')}`;
     await db.query(`INSERT INTO verifiers (name, key_hash, key_prefix) VALUES ('Bench bar association', encode(sha256(convert_to($1, 'UTF8')), 'hex'), $2)`, [verifierKey, verifierKey.slice(0, 12)]);
 
+    const organisation = await seedOrganisation(db, options.scale, log);
+
     log('ANALYZE');
     await db.query('ANALYZE');
     const pools = await db.query(
@@ -241,6 +245,7 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
       adminId,
       codes: sample.rows.map((r) => r.code as string),
       verifierKey,
+      organisation,
       seconds: (Date.now() - started) / 1000,
     };
   } finally {

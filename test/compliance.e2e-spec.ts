@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { claimMembership, createOrganisation, createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, uploadRoster } from '@themis/testing';
+import { binaryBody, claimMembership, createOrganisation, createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, uploadRoster } from '@themis/testing';
 
 describe('CLE compliance console', () => {
   let t: TestApp;
@@ -58,6 +62,13 @@ describe('CLE compliance console', () => {
       .send({ courseVersionId: versionId, number: 'CB-2026-001', hours: { procedural_law: 1, ethics: 0.5 }, validFrom: '2000-01-01' }).expect(201);
     const code = await certify(members['Compliant Advocate']!);
     expect((await request(t.url).get(`/api/v1/verify/${code}`).expect(200)).body.accreditations).toEqual([{ organisationId: bar.id, number: 'CB-2026-001', hours: { procedural_law: 1, ethics: 0.5 } }]);
+    // The PDF prints the verified membership and the accreditation number (needs poppler-utils' pdftotext).
+    const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(members['Compliant Advocate']!.auth).buffer(true).parse(binaryBody).expect(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'themis-cle-')), 'c.pdf');
+    fs.writeFileSync(file, pdf.body as Buffer);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Compliance Bar, bar no. C-1');
+    expect(text).toContain('Compliance Bar no. CB-2026-001');
     await certify(members['Carry Advocate']!);
     await t.db.query(`UPDATE certificate_members SET completed_at = completed_at - interval '1 year' WHERE bar_number_key = 'C5'`);
     await request(t.url).post(`/api/v1/organisations/${bar.id}/exemptions`).set(clerk.auth).send({ barNumber: 'c 3', reason: 'Judge on secondment', fromDay: `${year}-01-01`, toDay: `${year}-06-30` }).expect(201);

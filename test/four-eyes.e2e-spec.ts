@@ -57,6 +57,7 @@ describe('Four eyes on CLE hours', () => {
     expect(await certificatesOf(learner)).toEqual([]);
 
     expect((await approve(trainer, versionId).expect(403)).body.message).toMatch(/author/);
+    await request(t.url).get('/api/v1/course-versions/pending-approval').set(learner.auth).expect(403);
     await approve(await loginAs(t, 'trainer'), versionId).expect(403);
     const before = Date.now();
     expect((await approve(admin, versionId).expect(201)).body).toMatchObject({ approved: true, certificatesIssued: 1 });

@@ -36,6 +36,7 @@ import { MailPagesModule } from './pages/mail/mail-pages.module';
 import { AccountPagesModule } from './pages/account/account-pages.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { HandlebarsMailRenderer } from './web/mail-renderer';
+import { OrganisationPagesModule } from './pages/organisations/organisation-pages.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         MailPagesModule,
         AccountPagesModule,
         AccountsModule,
+        OrganisationPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,

@@ -87,7 +87,7 @@ export async function seedOnStart(app: INestApplication, config: AppConfig): Pro
   const report = await app.get(CourseImporter).importFolder(config.coursesDir);
   for (const o of report.outcomes) say(`course ${o.slug}: version ${o.version}${o.changed ? ' (imported)' : ''}`);
   // The files in courses/ are reviewed like code: the operator who deployed them is their second person.
-  await app.get(ApprovalIssuer).approveDeployed(report.outcomes.filter((o) => !o.filesMatchVersion).map((o) => o.versionId));
+  await app.get(ApprovalIssuer).approveDeployed(report.outcomes.filter((o) => !o.filesMatchVersion));
   for (const slug of report.invalid) say(`course ${slug} was NOT imported (it has problems): run npm run courses:validate`);
   if (config.admin && (await app.get(UsersService).ensureAdmin(config.admin.email, config.admin.password))) {
     say(`admin account ${config.admin.email} created`);

@@ -26,8 +26,8 @@ export class ApprovalsController {
   constructor(private readonly approvals: VersionApprovals, private readonly issuer: ApprovalIssuer) {}
 
   @Get('pending-approval')
-  pending(): Promise<PendingVersionResponse[]> {
-    return this.approvals.pending();
+  pending(@CurrentUser() user: AuthenticatedUser): Promise<PendingVersionResponse[]> {
+    return this.approvals.pending(user.id);
   }
 
   @Audited('version.approval', 'id')

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { VerificationService } from '@themis/certification';
+import { certificateCodeProblem, VerificationService } from '@themis/certification';
 import { Public } from '@themis/identity';
 import { PageErrorFilter } from '../web/page-error.filter';
 import { verifyResultView } from './certificates/certificate-pages.service';
@@ -18,6 +18,6 @@ export class VerifyPageController {
   async page(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const result = await this.verification.byCode(code, `ip:${req.ip}`);
     // Rendered in the site's layout (language switcher, translations); same facts as renderVerifyPage.
-    res.status(result.status === 'not_found' ? 404 : 200).render('pages/verify-result', verifyResultView(code, result));
+    res.status(result.status === 'not_found' ? 404 : 200).render('pages/verify-result', { ...verifyResultView(code, result), typo: certificateCodeProblem(code) === 'typo' });
   }
 }

@@ -45,9 +45,7 @@ export class VersionApprovals {
     if (!version) throw notFound('Course version');
     if (version.approvedBy) return { approved: false, version };
     if (version.publishedBy === userId) throw new DomainError(ErrorCode.Forbidden, 'The author of a version cannot approve it: a second person must');
-    const role = await this.users.currentRole(userId);
-    const accreditor = (await this.organisations.grantsOf(userId)).some((g) => g.grant === 'accreditor');
-    if (role !== 'admin' && !accreditor) throw new DomainError(ErrorCode.Forbidden, 'Only an admin or an organisation’s accreditor may approve a version');
+    await this.requireApprover(userId);
     const approved = await this.repo.insertApproval(manager, versionId, `user:${userId}`, null);
     if (approved) await this.audit.record(manager, { actor: `user:${userId}`, action: 'version.approve', subject: versionId, details: { courseSlug: version.courseSlug, version: version.version, cleHours: version.cleHours, publishedBy: version.publishedBy } });
     return { approved, version };
@@ -61,7 +59,15 @@ export class VersionApprovals {
     return approved;
   }
 
-  async pending(): Promise<PendingVersionResponse[]> {
+  private async requireApprover(userId: string): Promise<void> {
+    const role = await this.users.currentRole(userId);
+    const accreditor = (await this.organisations.grantsOf(userId)).some((g) => g.grant === 'accreditor');
+    if (role !== 'admin' && !accreditor) throw new DomainError(ErrorCode.Forbidden, 'Only an admin or an organisation’s accreditor may approve a version');
+  }
+
+  /** What waits for a second person; only those who may approve see it. */
+  async pending(userId: string): Promise<PendingVersionResponse[]> {
+    await this.requireApprover(userId);
     return (await this.repo.pending()).map((v) => ({ id: v.id, courseSlug: v.courseSlug, version: v.version, title: v.title, cleHours: v.cleHours, publishedBy: v.publishedBy }));
   }
 

@@ -22,8 +22,6 @@ import { TRUE_FALSE_LABELS } from '../translations/translated-content';
 export interface ImportOutcome {
   slug: string;
   version: number;
-  /** The version the course now serves. */
-  versionId: string;
   changed: boolean;
   /** Set when the files match this older version: a newer one (published in the editor) is kept. */
   filesMatchVersion?: number;
@@ -72,15 +70,15 @@ export class CourseImporter {
     const latest = await manager.getRepository(CourseVersion).findOne({ where: { courseId: course.id }, order: { version: 'DESC' }, select: ['id', 'version', 'contentHash'] });
     if (latest && (latest.contentHash === hash || (await this.sameContent(manager, latest.id, source)))) {
       if (course.currentVersionId !== latest.id) await manager.update(Course, { id: course.id }, { currentVersionId: latest.id });
-      return { slug: source.slug, version: latest.version, versionId: latest.id, changed: false };
+      return { slug: source.slug, version: latest.version, changed: false };
     }
     if (latest && options.keepNewer) {
       const older = await manager.getRepository(CourseVersion).findOne({ where: { courseId: course.id, contentHash: hash }, select: ['version'] });
-      if (older) return { slug: source.slug, version: latest.version, versionId: latest.id, changed: false, filesMatchVersion: older.version };
+      if (older) return { slug: source.slug, version: latest.version, changed: false, filesMatchVersion: older.version };
     }
     const version = await this.insertVersion(manager, course.id, (latest?.version ?? 0) + 1, source, hash, options.publishedBy ?? null);
     await manager.update(Course, { id: course.id }, { currentVersionId: version.id });
-    return { slug: source.slug, version: version.version, versionId: version.id, changed: true };
+    return { slug: source.slug, version: version.version, changed: true };
   }
 
   /** The same course whatever the order of object keys (JSONB stores them reordered, so an exported version reads back in another order). */

@@ -39,8 +39,9 @@ export class ApprovalIssuer {
   }
 
   /** Start-up: the files in courses/ are approved by the operator who deployed them (and learners waiting on them get their certificates). */
-  async approveDeployed(versionIds: string[]): Promise<void> {
-    for (const versionId of versionIds) {
+  async approveDeployed(versions: { slug: string; version: number }[]): Promise<void> {
+    for (const v of versions) {
+      const versionId = await this.approvals.versionId(v.slug, v.version);
       await inTransaction(this.db, async (manager) => {
         if (await this.approvals.approveDeployed(manager, versionId)) await this.issueWaiting(manager, versionId);
       });

@@ -1,4 +1,4 @@
-import { CODE_ALPHABET, checkSymbol, generateCertificateCode, normalizeCertificateCode } from './certificate-code';
+import { CODE_ALPHABET, certificateCodeProblem, checkSymbol, generateCertificateCode, normalizeCertificateCode } from './certificate-code';
 
 describe('certificate codes', () => {
   it('are four groups of four typeable symbols with a valid check symbol', () => {
@@ -58,5 +58,21 @@ describe('certificate codes', () => {
     for (const bad of ['', 'ABCD', 'ABCD-EFGH-JKMN-PQRS-TVWX', 'ÄBCD-EFGH-JKMN-PQRS', 'UUUU-UUUU-UUUU-UUUU', 42, null, 'x'.repeat(100)]) {
       expect(normalizeCertificateCode(bad)).toBeNull();
     }
+  });
+  it('reads a code typed with the TH- prefix the verify page once showed', () => {
+    const code = generateCertificateCode();
+    expect(normalizeCertificateCode(`TH-${code}`)).toBe(code);
+    expect(normalizeCertificateCode(`th ${code.toLowerCase()}`)).toBe(code);
+    expect(normalizeCertificateCode(`TX-${code}`)).toBeNull();
+  });
+
+  it('tells a typo (the check symbol fails) from something that is no code at all', () => {
+    const code = generateCertificateCode();
+    const last = code.at(-1) === '0' ? '1' : '0';
+    expect(certificateCodeProblem(code)).toBeNull();
+    expect(certificateCodeProblem(`TH-${code}`)).toBeNull();
+    expect(certificateCodeProblem(code.slice(0, -1) + last)).toBe('typo');
+    expect(certificateCodeProblem('ABCD')).toBe('format');
+    expect(certificateCodeProblem('UUUU-UUUU-UUUU-UUUU')).toBe('format');
   });
 });

@@ -52,11 +52,29 @@ export function normalizeCertificateCode(input: unknown): string | null {
     const raw = input.slice(0, 4) + input.slice(5, 9) + input.slice(10, 14) + input.slice(15, 18);
     return checkSymbol(raw) === input[18] ? input : null;
   }
-  const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (raw.length !== DATA_LENGTH + 1) return null;
-  for (const ch of raw) if (valueOf(ch) < 0) return null;
-  if (checkSymbol(raw.slice(0, DATA_LENGTH)) !== raw[DATA_LENGTH]) return null;
+  const raw = looseSymbols(input);
+  if (codeProblem(raw) !== null) return null;
   return formatCode(raw);
+}
+
+/**
+ * Case, spaces and hyphens dropped, Crockford's look-alikes read, and a leading `TH-` dropped:
+ * the verify page once showed codes as `TH-XXXX-XXXX-XXXX`, and people type what they were shown.
+ */
+function looseSymbols(input: string): string {
+  const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return raw.length === DATA_LENGTH + 3 && raw.startsWith('TH') ? raw.slice(2) : raw;
+}
+
+/** Why a typed code cannot be a certificate's: `format` (wrong length or symbols), `typo` (the check symbol fails), or null. */
+export function certificateCodeProblem(input: string): 'format' | 'typo' | null {
+  return codeProblem(looseSymbols(input.slice(0, 64)));
+}
+
+function codeProblem(raw: string): 'format' | 'typo' | null {
+  if (raw.length !== DATA_LENGTH + 1) return 'format';
+  for (const ch of raw) if (valueOf(ch) < 0) return 'format';
+  return checkSymbol(raw.slice(0, DATA_LENGTH)) !== raw[DATA_LENGTH] ? 'typo' : null;
 }
 
 /** Finds a Themis certificate code written into a PDF's metadata (see the PDF renderer's Keywords). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService } from '@themis/certification';
+import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService, certificateCodeProblem } from '@themis/certification';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
 import { AuthenticatedUser } from '@themis/identity';
 import { PageResult } from '../../web/page-result';
@@ -32,8 +32,10 @@ export class CertificatePagesService {
   /** `/verify?code=…` is the no-JavaScript lookup form: it sends the visitor to the certificate's own page. */
   lookup(code: unknown): PageResult {
     const trimmed = typeof code === 'string' ? code.trim() : '';
-    if (trimmed && CODE.test(trimmed)) return { redirect: `/verify/${encodeURIComponent(trimmed)}` };
-    return { view: 'pages/verify-form', status: trimmed ? 400 : 200, data: { code: trimmed, codeError: trimmed ? 'verify.badCode' : null } };
+    // A failed check symbol is a typo in what was typed, not a missing certificate: say so before any lookup.
+    const typo = trimmed !== '' && CODE.test(trimmed) && certificateCodeProblem(trimmed) === 'typo';
+    if (trimmed && CODE.test(trimmed) && !typo) return { redirect: `/verify/${encodeURIComponent(trimmed)}` };
+    return { view: 'pages/verify-form', status: trimmed ? 400 : 200, data: { code: trimmed, codeError: typo ? 'verify.typo' : trimmed ? 'verify.badCode' : null } };
   }
 
   async byCode(code: string, client: string): Promise<PageResult> {

@@ -98,6 +98,11 @@ const ROUTES: Record<string, Row> = {
   'GET /api/v1/verify/:code': { call: (f) => ({ path: `/api/v1/verify/${f.code}` }), expect: all(200) },
   'GET /.well-known/themis-issuer.json': { call: () => ({ path: '/.well-known/themis-issuer.json' }), expect: all(200) },
   'GET /.well-known/jwks.json': { call: () => ({ path: '/.well-known/jwks.json' }), expect: all(200) },
+  // PUBLIC_URL is http here, so the issuer is a did:key and there is no DID document to serve.
+  'GET /.well-known/did.json': { call: () => ({ path: '/.well-known/did.json' }), expect: all(404) },
+  'GET /api/v1/credentials/status/:list': { call: () => ({ path: '/api/v1/credentials/status/0' }), expect: all(200) },
+  'GET /api/v1/credentials/revocations': { call: () => ({ path: '/api/v1/credentials/revocations' }), expect: all(200) },
+  'GET /api/v1/me/transcript/credential': { call: () => ({ path: '/api/v1/me/transcript/credential' }), expect: signedIn(200) },
   'GET /api/v1/admin/certificates': { call: () => ({ path: '/api/v1/admin/certificates' }), expect: adminOnly(200) },
   'POST /api/v1/admin/certificates/:code/revocation': { call: (f) => ({ path: `/api/v1/admin/certificates/${f.revocable}/revocation`, body: { reason: 'Issued in error' } }), expect: adminOnly(200) },
   'POST /api/v1/admin/certificates/:code/reissue': { call: (f) => ({ path: `/api/v1/admin/certificates/${f.reissuable}/reissue` }), expect: adminOnly(201) },

@@ -45,3 +45,29 @@ describe('Transcript as a Comprehensive Learner Record 2.0 credential', () => {
     await request(t.url).get('/api/v1/me/transcript/credential').expect(401);
   });
 });
+
+describe('Credential downloads on the pages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('links each certificate and the transcript to their signed JSON-LD files, served under the session cookie', async () => {
+    const admin = await loginAs(t, 'admin');
+    const learner = await loginAs(t);
+    const code = await certify(t, admin, learner);
+    const cookie = `themis_session=${learner.token}`;
+    const dashboard = await request(t.url).get('/dashboard').set('Cookie', cookie).set('Accept-Language', 'en').expect(200);
+    expect(dashboard.text).toContain(`href="/certificates/${code}.jsonld"`);
+    expect(dashboard.text).toContain('Download for a wallet (Open Badges 3.0)');
+    const file = await request(t.url).get(`/certificates/${code}.jsonld`).set('Cookie', cookie).expect(200);
+    expect(file.headers['content-type']).toMatch(/^application\/ld\+json/);
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="themis-certificate-${code}.jsonld"`);
+    expect(JSON.parse(file.text)).toMatchObject({ id: `${t.config.publicUrl}/verify/${code}`, proof: [expect.objectContaining({ cryptosuite: 'eddsa-rdfc-2022' })] });
+    const page = await request(t.url).get('/transcript').set('Cookie', cookie).set('Accept-Language', 'en').expect(200);
+    expect(page.text).toContain('href="/transcript.jsonld"');
+    const transcript = await request(t.url).get('/transcript.jsonld').set('Cookie', cookie).expect(200);
+    expect(JSON.parse(transcript.text).type).toEqual(['VerifiableCredential', 'ClrCredential']);
+  });
+});

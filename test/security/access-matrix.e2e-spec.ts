@@ -142,6 +142,7 @@ const ROUTES: Record<string, Row> = {
   // No file attached: the form is shown again with an error, for anyone.
   'POST /verify/document': { call: () => ({ path: '/verify/document', body: {} }), expect: all(400) },
   'GET /certificates/:code.pdf': { call: (f) => ({ path: `/certificates/${f.code}.pdf` }), expect: page({ ...ownerOnly(200), admin: 200 }) },
+  'GET /certificates/:code.jsonld': { call: (f) => ({ path: `/certificates/${f.code}.jsonld` }), expect: page({ ...ownerOnly(200), admin: 200 }) },
   'GET /admin/certificates': { call: () => ({ path: '/admin/certificates' }), expect: page(adminOnly(200)) },
   'POST /admin/certificates/:code/revocation': { call: (f) => ({ path: `/admin/certificates/${f.revocableByPage}/revocation`, body: { reason: 'Issued in error' } }), expect: page(adminOnly(303)) },
   'GET /': { call: () => ({ path: '/' }), expect: all(200) },
@@ -167,6 +168,7 @@ const ROUTES: Record<string, Row> = {
   'GET /staff/courses/:slug/progress': { call: () => ({ path: `/staff/courses/${COURSE}/progress` }), expect: page(staffOnly(200)) },
   'GET /transcript': { call: () => ({ path: '/transcript' }), expect: page(signedIn(200)) },
   'GET /transcript.pdf': { call: () => ({ path: '/transcript.pdf' }), expect: page(signedIn(200)) },
+  'GET /transcript.jsonld': { call: () => ({ path: '/transcript.jsonld' }), expect: page(signedIn(200)) },
   // Editor pages work on a draft of the second fixture course, apart from the API rows' draft above.
   'GET /staff/authoring/:slug/lessons/:lesson': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}` }), expect: page(staffOnly(200)) },
   'POST /staff/authoring/:slug/lessons/:lesson': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}`, body: { action: 'preview', markdown: '# Article 6' } }), expect: page(staffOnly(200)) },

@@ -100,6 +100,11 @@ const ROUTES: Record<string, Row> = {
   'GET /api/v1/verify/:code': { call: (f) => ({ path: `/api/v1/verify/${f.code}` }), expect: all(200) },
   'GET /.well-known/themis-issuer.json': { call: () => ({ path: '/.well-known/themis-issuer.json' }), expect: all(200) },
   'GET /.well-known/jwks.json': { call: () => ({ path: '/.well-known/jwks.json' }), expect: all(200) },
+  // PUBLIC_URL is http here, so the issuer is a did:key and there is no DID document to serve.
+  'GET /.well-known/did.json': { call: () => ({ path: '/.well-known/did.json' }), expect: all(404) },
+  'GET /api/v1/credentials/status/:list': { call: () => ({ path: '/api/v1/credentials/status/0' }), expect: all(200) },
+  'GET /api/v1/credentials/revocations': { call: () => ({ path: '/api/v1/credentials/revocations' }), expect: all(200) },
+  'GET /api/v1/me/transcript/credential': { call: () => ({ path: '/api/v1/me/transcript/credential' }), expect: signedIn(200) },
   'GET /api/v1/admin/certificates': { call: () => ({ path: '/api/v1/admin/certificates' }), expect: adminOnly(200) },
   'POST /api/v1/admin/certificates/:code/revocation': { call: (f) => ({ path: `/api/v1/admin/certificates/${f.revocable}/revocation`, body: { reason: 'Issued in error' } }), expect: adminOnly(200) },
   'POST /api/v1/admin/certificates/:code/reissue': { call: (f) => ({ path: `/api/v1/admin/certificates/${f.reissuable}/reissue` }), expect: adminOnly(201) },
@@ -139,6 +144,7 @@ const ROUTES: Record<string, Row> = {
   // No file attached: the form is shown again with an error, for anyone.
   'POST /verify/document': { call: () => ({ path: '/verify/document', body: {} }), expect: all(400) },
   'GET /certificates/:code.pdf': { call: (f) => ({ path: `/certificates/${f.code}.pdf` }), expect: page({ ...ownerOnly(200), admin: 200 }) },
+  'GET /certificates/:code.jsonld': { call: (f) => ({ path: `/certificates/${f.code}.jsonld` }), expect: page({ ...ownerOnly(200), admin: 200 }) },
   'GET /admin/certificates': { call: () => ({ path: '/admin/certificates' }), expect: page(adminOnly(200)) },
   'POST /admin/certificates/:code/revocation': { call: (f) => ({ path: `/admin/certificates/${f.revocableByPage}/revocation`, body: { reason: 'Issued in error' } }), expect: page(adminOnly(303)) },
   'GET /': { call: () => ({ path: '/' }), expect: all(200) },
@@ -166,6 +172,7 @@ const ROUTES: Record<string, Row> = {
   'GET /staff/courses/:slug/progress': { call: () => ({ path: `/staff/courses/${COURSE}/progress` }), expect: page(staffOnly(200)) },
   'GET /transcript': { call: () => ({ path: '/transcript' }), expect: page(signedIn(200)) },
   'GET /transcript.pdf': { call: () => ({ path: '/transcript.pdf' }), expect: page(signedIn(200)) },
+  'GET /transcript.jsonld': { call: () => ({ path: '/transcript.jsonld' }), expect: page(signedIn(200)) },
   // Editor pages work on a draft of the second fixture course, apart from the API rows' draft above.
   'GET /staff/authoring/:slug/lessons/:lesson': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}` }), expect: page(staffOnly(200)) },
   'POST /staff/authoring/:slug/lessons/:lesson': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}`, body: { action: 'preview', markdown: '# Article 6' } }), expect: page(staffOnly(200)) },

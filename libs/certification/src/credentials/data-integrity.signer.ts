@@ -17,11 +17,13 @@ export class DataIntegritySigner {
     return bundledDocumentLoader(new Map([...issuerDocuments(this.identity), ...extra]));
   }
 
-  async sign<T extends Record<string, unknown>>(credential: T): Promise<T & { proof: Record<string, unknown> }> {
+  async sign<T extends Record<string, unknown>>(credential: T): Promise<T & { proof: Record<string, unknown>[] }> {
     const { vc, DataIntegrityProof, cryptosuite } = await linkedData();
     const suite = new DataIntegrityProof({ signer: await this.keySigner(), cryptosuite });
     // structuredClone: the library adds the proof to the object it is given.
-    return vc.issue({ credential: structuredClone(credential), suite, documentLoader: this.documentLoader() });
+    const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader: this.documentLoader() });
+    // A set of one proof, the same graph to JSON-LD: 1EdTech's Open Badges schema types `proof` as an array.
+    return { ...signed, proof: [signed.proof] };
   }
 
   private keySigner(): Promise<unknown> {

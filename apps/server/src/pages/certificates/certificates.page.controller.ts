@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { CredentialService } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser, Permission, Public, RequirePermission } from '@themis/identity';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
@@ -8,13 +9,20 @@ import { CertificatePagesService } from './certificate-pages.service';
 @UseFilters(PageErrorFilter)
 @Controller()
 export class CertificatesPageController {
-  constructor(private readonly pages: CertificatePagesService) {}
+  constructor(private readonly pages: CertificatePagesService, private readonly credentials: CredentialService) {}
 
   /** A browser sends no Bearer header, so the dashboard's download link comes here, under the session cookie. */
   @RequirePermission(Permission.Learn)
   @Get('certificates/:code.pdf')
   async pdf(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     return new StreamableFile(await this.pages.pdf(user, code), { type: 'application/pdf', disposition: `attachment; filename="themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.pdf"` });
+  }
+
+  /** The Open Badges 3.0 credential with its Data Integrity proof, as a file to hand to a wallet (the ldp_vc form of the API). */
+  @RequirePermission(Permission.Learn)
+  @Get('certificates/:code.jsonld')
+  async credential(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+    return jsonLdFile(await this.credentials.dataIntegrityForCertificate(user, code), `themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.jsonld`);
   }
 
   @Public()
@@ -42,4 +50,8 @@ export class CertificatesPageController {
   async revoke(@Param('code') code: string, @Body() body: Record<string, unknown>, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.revoke(code, body, user.id));
   }
+}
+
+export function jsonLdFile(document: unknown, filename: string): StreamableFile {
+  return new StreamableFile(Buffer.from(JSON.stringify(document, null, 2), 'utf8'), { type: 'application/ld+json', disposition: `attachment; filename="${filename}"` });
 }

@@ -63,6 +63,9 @@ export class CertificateIssuer {
 
   async issue(manager: EntityManager, input: IssueInput, code = generateCertificateCode()): Promise<string> {
     const issuedAt = new Date(Math.floor(input.issuedAt.getTime() / 1000) * 1000);
+    // A re-issue keeps the languages of the certificate it replaces.
+    const replaced = !input.language && input.replaces ? await this.documents.languagesOf(manager, input.replaces) : null;
+    if (replaced) input = { ...input, language: replaced.language, pdfLanguage: replaced.pdfLanguage };
     const pdfLanguage = input.pdfLanguage ?? 'en';
     const pdf = await this.renderSigned({ ...input, code, issuedAt }, pdfLanguage);
     // A clash of 75-bit random codes is not worth a retry path: the unique index would refuse it.

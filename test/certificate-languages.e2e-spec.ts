@@ -81,4 +81,21 @@ describe('Certificates in the holder\'s language', () => {
     const res = await request(t.url).get(`/api/v1/verify/${code}`).expect(200);
     expect(res.body.courseTitle).toBe('Доступ к адвокату: главное');
   });
+
+  it('keeps the languages on a re-issue: the title as taken, the PDF in the holder\'s language', async () => {
+    const admin = await loginAs(t, 'admin');
+    const reissued = await request(t.url).post(`/api/v1/admin/certificates/${code}/reissue`).set(admin.auth).expect((r) => expect([200, 201]).toContain(r.status));
+    expect(reissued.body.courseTitle).toBe('Доступ к адвокату: главное');
+    code = reissued.body.code;
+    const { text: body } = text(await get(), 'reissued');
+    expect(body).toContain('Davamlı hüquqi təhsil sertifikatı');
+    expect(body).toContain(code);
+  });
+
+  it('stores one rendering when first requests for a language race', async () => {
+    const racing = await Promise.all([get('ru'), get('ru'), get('ru'), get('en'), get('en')]);
+    expect(racing[1]!.equals(racing[0]!) && racing[2]!.equals(racing[0]!)).toBe(true);
+    expect(racing[4]!.equals(racing[3]!)).toBe(true);
+    expect((await get('ru')).equals(racing[0]!)).toBe(true);
+  });
 });

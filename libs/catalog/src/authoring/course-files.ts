@@ -1,5 +1,7 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { AnswerSource, CaseRef, CITATION, CourseSource, DrawSource, LessonSource, OptionSource, PairSource, QuestionSource, QuizSource, ReviewSource } from '../format/course-source';
+import type { CourseTranslations } from '../format/translation-source';
+import { translationFiles } from './translation-files';
 
 /**
  * A course as the editor holds it: the course-file format's content without what the reader
@@ -55,6 +57,8 @@ export interface DraftCourse {
   lessonsBeforeQuiz?: boolean;
   published: boolean;
   modules: DraftModule[];
+  /** Carried from the version the draft started from; written back as translation files (translation-files.ts). */
+  translations?: CourseTranslations;
 }
 
 const inlineCitations = (markdown: string) => [...new Set([...markdown.matchAll(CITATION)].map((m) => m[1]!))];
@@ -115,6 +119,7 @@ export function draftFromSource(source: CourseSource): DraftCourse {
       })),
       ...(m.quiz ? { quiz: quizToDraft(m.quiz) } : {}),
     })),
+    ...(source.translations ? { translations: source.translations } : {}),
   };
 }
 
@@ -176,7 +181,8 @@ export function courseFiles(draft: DraftCourse, safeName: (slug: unknown, fallba
   const courseDir = safeName(draft.slug, 'course');
   const modules = Array.isArray(draft.modules) ? draft.modules : [];
   const moduleNames = modules.map((m, i) => safeName(m?.slug, `module-${i + 1}`));
-  const { slug: _slug, modules: _modules, ...courseMeta } = draft;
+  const { slug: _slug, modules: _modules, translations: _translations, ...courseMeta } = draft;
+  const allLessonNames: string[][] = [];
   files.push(
     yamlFile(`${courseDir}/course.yaml`, defined({ ...courseMeta, modules: moduleNames }), (p) => (p[0] === 'modules' && p.length > 1 ? join('modules', p[1]!, 'slug') : join(...p)), 'slug'),
   );
@@ -185,6 +191,7 @@ export function courseFiles(draft: DraftCourse, safeName: (slug: unknown, fallba
     const at = (...p: (string | number)[]) => join('modules', i, ...p);
     const lessons = Array.isArray(mod?.lessons) ? mod.lessons : [];
     const lessonNames = lessons.map((l, j) => safeName(l?.slug, `lesson-${j + 1}`));
+    allLessonNames.push(lessonNames);
     const { slug: _s, lessons: _l, quiz, ...moduleMeta } = mod ?? ({} as DraftModule);
     files.push(yamlFile(`${dir}/module.yaml`, defined({ ...moduleMeta, lessons: lessonNames }), (p) => (p[0] === 'lessons' && p.length > 1 ? at('lessons', p[1]!, 'slug') : at(...p)), at('slug')));
     lessons.forEach((lesson, j) => {
@@ -213,6 +220,7 @@ export function courseFiles(draft: DraftCourse, safeName: (slug: unknown, fallba
       files.push(yamlFile(`${dir}/quiz.yaml`, defined({ ...quiz, questions }), (p) => at('quiz', ...p), at('quiz', 'slug')));
     }
   });
+  files.push(...translationFiles(draft, { course: courseDir, modules: moduleNames, lessons: allLessonNames }));
   return files;
 }
 

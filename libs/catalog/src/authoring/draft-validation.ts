@@ -59,6 +59,8 @@ export function validateDraft(draft: DraftCourse, bibliography: Map<string, Case
     const warnings = warned.map((p) => ({ field: fieldOf(p), code: p.code, params: p.params, message: p.message }));
     for (const p of found) {
       if (p.code === 'folderNotSlug') continue; // already reported as a bad slug
+      // A translation the edit made stale is left out of the new version (learners read the source), not a reason to refuse it.
+      if (p.severity === 'warning') continue;
       let field = fieldOf(p);
       // A missing key is reported on its mapping's line: the field is the key, beside the one on that line.
       if (p.code === 'requiredKey') field = [...field.split('.').slice(0, -1), String(p.params['key'])].filter((s) => s !== '').join('.');

@@ -47,7 +47,7 @@ export function readTranslations(dir: string, course: CourseSource, citations: C
     const head = t.yaml(file, COURSE_KEYS, courseTextHash(course));
     const title = head?.text('title', { required: true, max: 200 });
     const summary = head?.text('summary', { required: true, max: 2000 });
-    const translation: CourseTranslation = { ...(head && title && summary ? { title, summary } : {}), modules: {}, lessons: {}, quizzes: {} };
+    const translation: CourseTranslation = { ...(head && title && summary ? { title, summary, sourceHash: courseTextHash(course) } : {}), modules: {}, lessons: {}, quizzes: {} };
     for (const mod of course.modules) t.module(path.join(dir, mod.slug), mod, translation);
     out[lang] = translation;
   }
@@ -100,7 +100,7 @@ class TranslationFiles {
     const summary = f?.text('summary', { max: 2000 });
     const outcomes = f?.textList('outcomes') ?? [];
     if (f && outcomes.length !== mod.outcomes.length) f.report('outcomes', said('translationOptionCount', { count: outcomes.length, expected: mod.outcomes.length }));
-    else if (f && title) into.modules[mod.slug] = { title, ...(summary ? { summary } : {}), outcomes };
+    else if (f && title) into.modules[mod.slug] = { title, ...(summary ? { summary } : {}), outcomes, sourceHash: moduleTextHash(mod) };
   }
 
   private lesson(sourceFile: string, lesson: ModuleSource['lessons'][number], into: CourseTranslation): void {
@@ -117,7 +117,7 @@ class TranslationFiles {
     if (markdown.trim() === '') return this.warn(file, bodyFirstLine, said('lessonEmpty'));
     let cited = true;
     this.citations.scan(markdown, (line, problem) => ((cited = false), this.warn(file, line, problem)), bodyFirstLine);
-    if (f && title && cited) into.lessons[lesson.slug] = { title, ...(contentNote ? { contentNote } : {}), markdown: markdown.trim() + '\n' };
+    if (f && title && cited) into.lessons[lesson.slug] = { title, ...(contentNote ? { contentNote } : {}), markdown: markdown.trim() + '\n', sourceHash: lessonTextHash(lesson) };
   }
 
   private quiz(sourceFile: string, quiz: QuizSource, into: CourseTranslation): void {
@@ -147,11 +147,11 @@ class TranslationFiles {
           const text = qf.value[key];
           if (typeof text === 'string') this.citations.scan(text, (_line, problem) => qf.report(key, problem));
         }
-        if (local.length === before && prompt && explanation) questions[q.id] = { prompt, explanation, options };
+        if (local.length === before && prompt && explanation) questions[q.id] = { sourceHash: questionTextHash(q), prompt, explanation, options };
       });
     }
     for (const p of local) this.warn(p.file, p.line, p);
-    if (f) into.quizzes[quiz.slug] = { ...(title && titleFresh ? { title } : {}), questions };
+    if (f) into.quizzes[quiz.slug] = { ...(title && titleFresh ? { title, sourceHash: quizTitleHash(quiz.title) } : {}), questions };
   }
 
   /** Whether the translation file exists; a missing one is reported at the source file's first line. */

@@ -14,12 +14,15 @@ export interface CourseTranslation {
   /** Absent when course.<lang>.yaml is stale or malformed: the course is still offered in <lang>. */
   title?: string;
   summary?: string;
-  modules: Record<string, { title: string; summary?: string; outcomes: string[] }>;
-  lessons: Record<string, { title: string; contentNote?: string; markdown: string }>;
-  quizzes: Record<string, { title?: string; questions: Record<string, QuestionTranslation> }>;
+  /** Each piece keeps the fingerprint of the source it translates, so the editor can write it back and spot it going stale. */
+  sourceHash?: string;
+  modules: Record<string, { title: string; summary?: string; outcomes: string[]; sourceHash: string }>;
+  lessons: Record<string, { title: string; contentNote?: string; markdown: string; sourceHash: string }>;
+  quizzes: Record<string, { title?: string; sourceHash?: string; questions: Record<string, QuestionTranslation> }>;
 }
 
 export interface QuestionTranslation {
+  sourceHash: string;
   prompt: string;
   explanation: string;
   /** The options' texts in the source's order (a true_false question has none). */

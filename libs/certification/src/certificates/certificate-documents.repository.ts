@@ -15,6 +15,11 @@ export class CertificateDocumentsRepository {
     await manager.query(`UPDATE certificates SET language = $2, pdf_language = $3 WHERE code = $1`, [code, language, pdfLanguage]);
   }
 
+  async languagesOf(manager: EntityManager, code: string): Promise<{ language: string; pdfLanguage: string } | null> {
+    const [row] = await manager.query(`SELECT language, pdf_language AS "pdfLanguage" FROM certificates WHERE code = $1`, [code]);
+    return row ?? null;
+  }
+
   /** The certificate for its holder (or anyone when `anyHolder`), with the stored PDF in `lang` if there is one. */
   async find(code: string, userId: string, anyHolder: boolean, lang: string): Promise<{ row: CertificateWithLanguages; pdf: Buffer | null } | null> {
     const rows: Record<string, unknown>[] = await this.db.query(

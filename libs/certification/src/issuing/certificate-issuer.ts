@@ -76,6 +76,9 @@ export class CertificateIssuer {
 
   async issue(manager: EntityManager, input: IssueInput, code = generateCertificateCode()): Promise<string> {
     const issuedAt = new Date(Math.floor(input.issuedAt.getTime() / 1000) * 1000);
+    // A re-issue keeps the languages of the certificate it replaces.
+    const replaced = !input.language && input.replaces ? await this.documents.languagesOf(manager, input.replaces) : null;
+    if (replaced) input = { ...input, language: replaced.language, pdfLanguage: replaced.pdfLanguage };
     // What the certificate records of the holder's standing, read in the issuing transaction.
     const memberships = input.memberships ?? (await this.members.verifiedOf(manager, input.userId));
     const accreditations = input.accreditations ?? (await this.accreditation.validOn(manager, input.courseVersionId, issuedAt));

@@ -75,7 +75,9 @@ describe('Bitstring Status List', () => {
     expect(bits.getStatus(await indexOf(t, kept))).toBe(false);
   });
 
-  it('answers 404 for a list that holds no certificate yet', async () => {
+  it('answers 404 for a list that holds no certificate yet, and 400 naming list for a bad number', async () => {
     await request(t.url).get('/api/v1/credentials/status/1').expect(404);
+    const bad = await request(t.url).get('/api/v1/credentials/status/first').expect(400);
+    expect(bad.body.message).toBe('list must be a whole number');
   });
 });

@@ -11,6 +11,8 @@ export * from './credentials/credential-format.dto';
 export * from './credentials/credential.service';
 export * from './credentials/status-list.service';
 export { BUNDLED_CONTEXTS, bundledDocumentLoader, linkedData } from './credentials/linked-data';
+export { issuerIdentity } from './credentials/issuer-did';
+export { issuerDocuments } from './credentials/data-integrity.signer';
 export * from './dto/certification.dto';
 export * from './entities/audit-log-entry.entity';
 export * from './entities/certificate.entity';

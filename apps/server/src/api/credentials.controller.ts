@@ -1,7 +1,9 @@
-import { Controller, Get, Header, Param, ParseIntPipe, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Param, ParseIntPipe, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CredentialService, StatusListService } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser, Public } from '@themis/identity';
+
+const LIST_NUMBER = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('list must be a whole number') });
 
 /** What wallets and verifiers fetch to check a credential: the issuer's DID document and the status lists. */
 @Controller()
@@ -17,7 +19,7 @@ export class CredentialsController {
   @Public()
   @Get('api/v1/credentials/status/:list')
   @Header('Cache-Control', 'no-cache')
-  async statusList(@Param('list', ParseIntPipe) list: number, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+  async statusList(@Param('list', LIST_NUMBER) list: number, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     return withType(res, 'application/ld+json', await this.status.statusList(list));
   }
 

@@ -39,7 +39,7 @@ export interface LinkedDataLibraries {
 // npm test scripts set (README, "Credentials: how the ES modules load").
 // The source differs per load of this file: V8 reuses a compiled Function of the same source, and with it the
 // first jest environment's import hook ("Test environment has been torn down" in the next test file).
-const importEsm = new Function('specifier', `return import(specifier); // ${process.hrtime.bigint()}`) as (specifier: string) => Promise<Record<string, any>>;
+const importEsm = new Function('specifier', `return import(specifier); // ${process.hrtime.bigint()}`) as (specifier: string) => Promise<Record<string, unknown>>;
 
 let libraries: Promise<LinkedDataLibraries> | undefined;
 
@@ -55,7 +55,10 @@ export function linkedData(): Promise<LinkedDataLibraries> {
     return { vc, DataIntegrityProof, cryptosuite, Ed25519Multikey, statusList } as unknown as LinkedDataLibraries;
   })();
   libraries.catch(() => (libraries = undefined));
-  return libraries;
+  return libraries.catch((err: Error) => {
+    if (!String(err.message).includes('experimental-vm-modules')) throw err;
+    throw new Error('The linked-data libraries are ES modules: run jest with NODE_OPTIONS=--experimental-vm-modules (the npm test scripts do)', { cause: err });
+  });
 }
 
 /** Every JSON-LD context a Themis credential names, bundled: signing and verifying never touch the network. */

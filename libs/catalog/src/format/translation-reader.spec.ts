@@ -76,7 +76,7 @@ describe('course translations', () => {
   it('takes nothing but text from a translation: a "correct" key is refused and the option count must match', () => {
     const dir = copyOfEssentials();
     const quiz = path.join(dir, ESSENTIALS, 'first-interrogation', 'quiz.ru.yaml');
-    edit(quiz, (t) => t.replace('      - Действовала ли полиция добросовестно.\n', '').replace('    prompt: >\n      Обвинение', '    correct: true\n    prompt: >\n      Обвинение'));
+    edit(quiz, (t) => t.replace('      - Действовали ли сотрудники полиции добросовестно\n', '').replace('    prompt: >\n      Обвинение', '    correct: true\n    prompt: >\n      Обвинение'));
     const sut = readCatalog(dir);
     const codes = sut.problems.map((p) => `${p.line}: ${p.code}`);
     expect(codes).toEqual(expect.arrayContaining([`${lineOf(quiz, 'correct: true')}: unknownKey.question`, expect.stringMatching(/translationOptionCount$/)]));

@@ -18,12 +18,4 @@ export class MailEventRepository {
   async markSent(eventKey: string): Promise<void> {
     await this.dataSource.query(`UPDATE mail_events SET sent_at = COALESCE(sent_at, now()) WHERE event_key = $1`, [eventKey]);
   }
-
-  async find(eventKey: string): Promise<{ messageId: string; queuedAt: Date; sentAt: Date | null } | null> {
-    const rows: { message_id: string; queued_at: Date; sent_at: Date | null }[] = await this.dataSource.query(
-      `SELECT message_id, queued_at, sent_at FROM mail_events WHERE event_key = $1`,
-      [eventKey],
-    );
-    return rows[0] ? { messageId: rows[0].message_id, queuedAt: rows[0].queued_at, sentAt: rows[0].sent_at } : null;
-  }
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { OUTBOX_FILE } from './message-id';
 import { MailTransport } from './mail-transport';
 
@@ -40,6 +40,8 @@ export class MailOutbox {
     if (!OUTBOX_FILE.test(file)) return null;
     const raw = await fs.readFile(path.join(this.transport.outboxDir, file)).catch(() => null);
     if (!raw) return null;
+    // Loaded when an admin first opens the outbox: a second of start-up saved on a busy machine.
+    const { simpleParser } = await import('mailparser');
     const mail = await simpleParser(raw);
     return { file, messageId: mail.messageId ?? '', to: addresses(mail.to), subject: mail.subject ?? '', date: mail.date?.toISOString() ?? '', text: mail.text ?? '' };
   }

@@ -29,8 +29,8 @@ const PARTS: Record<MailTemplate, { action?: true; note?: true }> = {
  */
 @Injectable()
 export class HandlebarsMailRenderer extends MailRenderer {
-  private readonly html: Engine = createViewEngine(VIEWS_DIR);
-  private readonly text: Engine = createViewEngine(VIEWS_DIR, { noEscape: true });
+  // Made on first use: nothing to read or compile while the application starts.
+  private engines?: { html: Engine; text: Engine };
 
   async render(template: MailTemplate, locale: Locale, values: MailValues): Promise<RenderedMail> {
     const key = keyOf(template);
@@ -44,7 +44,8 @@ export class HandlebarsMailRenderer extends MailRenderer {
       action: PARTS[template].action ? { url: values['link'], label: message('action') } : undefined,
       note: PARTS[template].note ? message('note') : undefined,
     };
-    const [html, text] = await Promise.all([this.run(this.html, 'html', data), this.run(this.text, 'text', data)]);
+    this.engines ??= { html: createViewEngine(VIEWS_DIR), text: createViewEngine(VIEWS_DIR, { noEscape: true }) };
+    const [html, text] = await Promise.all([this.run(this.engines.html, 'html', data), this.run(this.engines.text, 'text', data)]);
     return { subject: data.subject, html, text: text.replace(/\n{3,}/g, '\n\n') };
   }
 

@@ -200,6 +200,7 @@ const ROUTES: Record<string, Row> = {
   // The outbox (h16b-mail, merged here): written while SMTP_URL is unset; an unknown file is 404.
   'GET /admin/outbox': { call: () => ({ path: '/admin/outbox' }), expect: page(adminOnly(200)) },
   'GET /admin/outbox/:file': { call: () => ({ path: '/admin/outbox/none.eml' }), expect: page(adminOnly(404)) },
+  'POST /profile/reminders': { call: () => ({ path: '/profile/reminders', body: { certificateReminders: 'on' } }), expect: page(signedIn(303)) },
   'POST /language': { call: () => ({ path: '/language', body: { locale: 'en' } }), expect: all(303) },
   'GET /courses/:slug': { call: () => ({ path: `/courses/${COURSE}` }), expect: all(200) },
   'POST /courses/:slug/enrollment': { call: () => ({ path: `/courses/${COURSE}/enrollment` }), expect: page(signedIn(303)) },

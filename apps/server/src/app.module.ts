@@ -29,7 +29,7 @@ import { TranscriptController } from './api/transcript.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 import { AccountPagesModule } from './pages/account/account-pages.module';
 import { AccountsModule } from './accounts/accounts.module';
-import { OutboxPagesModule } from './pages/outbox/outbox-pages.module';
+import { MailPagesModule } from './pages/mail/mail-pages.module';
 import { HandlebarsMailRenderer } from './web/mail-renderer';
 
 @Module({})
@@ -52,7 +52,7 @@ export class AppModule {
         TranscriptPagesModule,
         AccountPagesModule,
         AccountsModule,
-        OutboxPagesModule,
+        MailPagesModule,
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController],

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@themis/identity';
 import { LearningModule } from '@themis/learning';
+import { AttemptsNotifier } from './attempts/attempts-notifier';
 import { AnswerKeyService } from './attempts/answer-key.service';
 import { AttemptRecords } from './attempts/attempt-records';
 import { AttemptService } from './attempts/attempt.service';
@@ -7,5 +9,5 @@ import { ReportRepository } from './reports/report.repository';
 import { ReportTallies } from './reports/report-tallies';
 import { ReportService } from './reports/report.service';
 
-@Module({ imports: [LearningModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptRecords], exports: [AttemptService, AnswerKeyService, ReportService, AttemptRecords] })
+@Module({ imports: [LearningModule, IdentityModule], providers: [AttemptService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords], exports: [AttemptService, AnswerKeyService, ReportService, AttemptRecords] })
 export class AssessmentModule {}

@@ -13,6 +13,9 @@ import { TranscriptRepository } from './transcript/transcript.repository';
 import { TranscriptService } from './transcript/transcript.service';
 import { PublicRateLimit } from './verification/public-rate-limit';
 import { VerificationService } from './verification/verification.service';
+import { CertificateNotifier } from './notifications/certificate-notifier';
+import { ExpiryReminders } from './notifications/expiry-reminders';
+import { NotificationRepository } from './notifications/notification.repository';
 
 @Module({
   imports: [IdentityModule, LearningModule],
@@ -27,9 +30,12 @@ import { VerificationService } from './verification/verification.service';
     AuditLog,
     TranscriptRepository,
     TranscriptService,
+    NotificationRepository,
+    CertificateNotifier,
+    ExpiryReminders,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService],
+  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, AuditLog, TranscriptService, ExpiryReminders],
 })
 export class CertificationModule implements OnModuleInit {
   constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer) {}

@@ -15,3 +15,7 @@ export * from './verification/certificate-status';
 export * from './verification/public-rate-limit';
 export * from './verification/verification.service';
 export * from './verification/verify-page.renderer';
+export * from './notifications/expiry-reminders';
+export * from './notifications/expiry-reminders.rules';
+export * from './entities/certificate-reminder.entity';
+export * from './entities/certificate-reminder-optout.entity';

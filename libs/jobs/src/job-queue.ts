@@ -7,7 +7,11 @@ import { jobIdFor } from './job-id';
 import { poolDb, transactionDb } from './pg-boss-db';
 
 export interface SendOptions {
-  /** Idempotency: a second send with the same key to the same queue is dropped while the first job is kept (14 days). */
+  /**
+   * Idempotency: a second send with the same key to the same queue is dropped while the first job is
+   * queued, running, or finished less than 12 hours ago (then pg-boss archives it). For "once, ever",
+   * keep a row of your own, as libs/mail does.
+   */
   key?: string;
   /** Not before this time (a Date, or seconds from now). */
   startAfter?: Date | number;
@@ -92,13 +96,13 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.workers.has(queue)) throw new Error(`a handler for queue ${queue} is already registered`);
     const registration = { handler: handler as JobHandler<never>, concurrency: options.concurrency ?? this.config.workerConcurrency };
     this.workers.set(queue, registration);
-    if (this.running) void this.startWorker(queue, registration);
+    if (this.running) this.startWorker(queue, registration).catch((err: Error) => this.logger.error(`job queue ${queue}: ${err.message}`));
   }
 
   /** Sends `data` to `queue` on a cron schedule (UTC), once per tick across all processes. */
   schedule(queue: string, cron: string, data: object = {}): void {
     this.schedules.set(queue, { cron, data });
-    if (this.running) void this.startSchedule(queue, cron, data);
+    if (this.running) this.startSchedule(queue, cron, data).catch((err: Error) => this.logger.error(`job schedule ${queue}: ${err.message}`));
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -68,7 +68,7 @@ export class MailQueue {
       to: request.to,
       locale: request.locale,
       template: request.template,
-      values: { ...(request.params as MailValues), ...links },
+      values: { ...(Object.fromEntries(Object.entries(request.params).filter(([, v]) => v !== undefined)) as MailValues), ...links },
     };
   }
 }

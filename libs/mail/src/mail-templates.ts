@@ -17,7 +17,8 @@ export interface MailTemplates {
   'certificate-issued': { params: { name: string; courseTitle: string; code: string }; links: { link: string } };
   'certificate-revoked': { params: { name: string; courseTitle: string; code: string; reason: string }; links: { link: string } };
   'certificate-expiring': { params: { name: string; courseTitle: string; code: string; days: number; expiresOn: string }; links: { link: string; profile: string } };
-  'attempts-used-up': { params: { name: string; courseTitle: string; quizTitle: string; contact: string }; links: { link: string } };
+  /** `contact`: whom to ask for another attempt; the renderer says "an administrator" without it. */
+  'attempts-used-up': { params: { name: string; courseTitle: string; quizTitle: string; contact?: string }; links: { link: string } };
 }
 
 export type MailTemplate = keyof MailTemplates;

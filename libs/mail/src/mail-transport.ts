@@ -27,7 +27,8 @@ export class MailTransport implements OnApplicationShutdown {
   readonly outboxDir: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.smtp = config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : undefined;
+    // Well inside the mail job's 60 s expiry: a send still running when its job expires would be retried alongside.
+    this.smtp = config.mail.smtpUrl ? nodemailer.createTransport({ url: config.mail.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : undefined;
     this.builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'crlf' });
     this.outboxDir = path.join(config.dataDir, 'outbox');
   }

@@ -36,6 +36,12 @@ describe(HandlebarsMailRenderer.name, () => {
     }
   });
 
+  it('names an administrator when no contact is configured for more attempts', async () => {
+    const { contact: _contact, ...without } = values;
+    expect((await sut.render('attempts-used-up', 'en', without)).text).toContain('ask an administrator of Themis.');
+    expect((await sut.render('attempts-used-up', 'ru', without)).text).toContain('напишите: администратору Themis.');
+  });
+
   it('words each template differently in each language', async () => {
     const subjects = new Set<string>();
     for (const template of MAIL_TEMPLATES) for (const locale of SUPPORTED_LOCALES) subjects.add((await sut.render(template, locale, values)).subject);

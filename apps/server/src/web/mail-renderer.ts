@@ -34,6 +34,7 @@ export class HandlebarsMailRenderer extends MailRenderer {
 
   async render(template: MailTemplate, locale: Locale, values: MailValues): Promise<RenderedMail> {
     const key = keyOf(template);
+    if (template === 'attempts-used-up' && values['contact'] === undefined) values = { ...values, contact: translate(locale, 'mail.attemptsUsedUp.contactFallback') };
     const message = (suffix: string) => ({ key: `${key}.${suffix}`, params: values });
     const data = {
       locale,

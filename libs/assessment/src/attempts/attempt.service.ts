@@ -9,6 +9,7 @@ import { AttemptResponse, QuizOverviewResponse, SubmissionResponse, SubmitAttemp
 import { AttemptLayout, QuizAttempt } from '../entities/quiz-attempt.entity';
 import { gradeAttempt, shuffle } from '../grading/grading';
 import { ReportTallies } from '../reports/report-tallies';
+import { AttemptsNotifier } from './attempts-notifier';
 
 @Injectable()
 export class AttemptService {
@@ -18,6 +19,7 @@ export class AttemptService {
     private readonly progress: ProgressService,
     private readonly enrollments: EnrollmentRepository,
     private readonly tallies: ReportTallies,
+    private readonly notifier: AttemptsNotifier,
   ) {}
 
   /** Starts an attempt, or resumes the open one so a double click or a dropped connection costs no attempt. */
@@ -74,6 +76,7 @@ export class AttemptService {
       if (graded.passed) await this.progress.recordQuizPass(manager, enrollment, quiz.id, attemptId);
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM quiz_attempts WHERE enrollment_id = $1 AND quiz_id = $2`, [enrollment.id, quiz.id]);
       await this.tallies.recordSubmission(manager, { attemptId, enrollmentId: enrollment.id, quizId: quiz.id, score: graded.score, passed: graded.passed, results: ordered });
+      if (!graded.passed && count >= quiz.maxAttempts) await this.notifier.usedUp(manager, { userId, enrollmentId: enrollment.id, attemptId }, quiz);
       return { attemptId, score: graded.score, passed: graded.passed, passMark: quiz.passMark, attemptsLeft: Math.max(0, quiz.maxAttempts - count), results: ordered };
     });
   }

@@ -9,6 +9,7 @@ import { AuditLog } from '../audit/audit-log';
 import { generateCertificateCode, normalizeCertificateCode } from '../codes/certificate-code';
 import { CertificateIssuer } from '../issuing/certificate-issuer';
 import { CertificateRepository } from './certificate.repository';
+import { CertificateNotifier } from '../notifications/certificate-notifier';
 import { MyCertificateResponse, toMyCertificate, toVerification, VerificationResponse } from './certificate.view';
 
 export interface Requester {
@@ -25,6 +26,7 @@ export class CertificatesService {
     private readonly permissions: PermissionService,
     private readonly progress: ProgressService,
     private readonly audit: AuditLog,
+    private readonly notifier: CertificateNotifier,
   ) {}
 
   async listForUser(userId: string): Promise<MyCertificateResponse[]> {
@@ -49,6 +51,7 @@ export class CertificatesService {
       if (current.revokedAt) throw new DomainError(ErrorCode.Conflict, 'This certificate is already revoked', { revokedAt: current.revokedAt.toISOString() });
       await this.certificates.revoke(manager, current.id, reason, adminId);
       await this.audit.record(manager, { actor: `user:${adminId}`, action: 'certificate.revoke', subject: canonical, details: { reason } });
+      await this.notifier.revoked(manager, canonical, reason);
       return toVerification((await this.certificates.findByCode(canonical, manager))!);
     });
   }

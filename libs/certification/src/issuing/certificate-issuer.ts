@@ -10,6 +10,7 @@ import { AuditLog } from '../audit/audit-log';
 import { ISSUER_NAME } from '../signing/signing-keys';
 import { SigningKeys } from '../signing/signing-keys.service';
 import { addMonths } from '../verification/certificate-status';
+import { CertificateNotifier } from '../notifications/certificate-notifier';
 
 export interface IssueInput extends IssueFacts {
   userId: string;
@@ -32,6 +33,7 @@ export class CertificateIssuer {
     private readonly keys: SigningKeys,
     private readonly certificates: CertificateRepository,
     private readonly audit: AuditLog,
+    private readonly notifier: CertificateNotifier,
   ) {}
 
   /** The completion hook: runs in the transaction that completes the course, enrolment row locked. */
@@ -56,7 +58,9 @@ export class CertificateIssuer {
     const issuedAt = new Date(Math.floor(input.issuedAt.getTime() / 1000) * 1000);
     const pdf = await this.render({ ...input, issuedAt }, code);
     // A clash of 75-bit random codes is not worth a retry path: the unique index would refuse it.
-    return this.certificates.insert(manager, { ...input, code, issuedAt, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
+    const live = await this.certificates.insert(manager, { ...input, code, issuedAt, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
+    await this.notifier.issued(manager, live);
+    return live;
   }
 
   verifyUrl(code: string): string {

@@ -81,6 +81,9 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
   MAIL_FROM?: string;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(3)
+  MAIL_CONTACT?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY?: number;
 }
@@ -108,7 +111,7 @@ export interface AppConfig {
   /** Trainers and admins reach only their profile and the MFA set-up until MFA is on. */
   requireStaffMfa: boolean;
   /** Outgoing mail: through `smtpUrl` when set, else written to DATA_DIR/outbox/ as .eml files. */
-  mail: { smtpUrl?: string; from: string };
+  mail: { smtpUrl?: string; from: string; contact?: string };
   /** Background jobs of one queue that one process runs at once. */
   workerConcurrency: number;
 }
@@ -155,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS ?? 5000,
     registrationMaxPerHourPerIp: parsed.REGISTRATION_MAX_PER_HOUR_PER_IP ?? 20,
     requireStaffMfa: parsed.REQUIRE_STAFF_MFA === 'true' || parsed.REQUIRE_STAFF_MFA === '1',
-    mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`) },
+    mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`), contact: parsed.MAIL_CONTACT ?? parsed.ADMIN_EMAIL },
     workerConcurrency: parsed.WORKER_CONCURRENCY ?? 2,
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AttemptService } from '@themis/assessment';
 import { CatalogService } from '@themis/catalog';
+import { ExpiryReminders } from '@themis/certification';
 import { DomainError, ErrorCode } from '@themis/core';
 import { UpdateProfileDto, UsersService } from '@themis/identity';
 import { LearningService, ProgressService } from '@themis/learning';
@@ -24,6 +25,7 @@ export class LearnerPagesService {
     private readonly catalog: CatalogService,
     private readonly users: UsersService,
     private readonly certificates: CertificatePagesService,
+    private readonly reminders: ExpiryReminders,
   ) {}
 
   async course(userId: string | undefined, slug: string): Promise<object> {
@@ -119,7 +121,7 @@ export class LearnerPagesService {
 
   async profile(userId: string, saved = false): Promise<object> {
     const user = await this.users.findById(userId);
-    return { title: 'profile.title', form: user, professions: professionOptions(user.profession), locales: LOCALES.map((l) => ({ ...l, selected: l.value === user.locale })), saved };
+    return { title: 'profile.title', form: user, professions: professionOptions(user.profession), locales: LOCALES.map((l) => ({ ...l, selected: l.value === user.locale })), saved, reminders: await this.reminders.remindersOn(userId) };
   }
 
   async updateProfile(userId: string, body: Record<string, unknown>): Promise<PageResult> {
@@ -129,7 +131,7 @@ export class LearnerPagesService {
       return {
         view: 'pages/profile',
         status: 400,
-        data: { title: 'profile.title', form, errors, errorList: Object.entries(errors).map(([field, message]) => ({ field, message })), professions: professionOptions(String(form.profession)), locales: LOCALES.map((l) => ({ ...l, selected: l.value === form.locale })) },
+        data: { title: 'profile.title', form, errors, errorList: Object.entries(errors).map(([field, message]) => ({ field, message })), professions: professionOptions(String(form.profession)), locales: LOCALES.map((l) => ({ ...l, selected: l.value === form.locale })), reminders: await this.reminders.remindersOn(userId) },
       };
     }
     const user = await this.users.updateProfile(userId, { ...value, barNumber: typeof body['barNumber'] === 'string' ? body['barNumber'] : '' });

@@ -358,7 +358,7 @@ describe('Access matrix', () => {
     }
     expect(mismatches).toEqual([]);
     // ~140 routes × 6 callers since the accounts and mail routes (issue 16): longer than jest's default minute on two shared cores.
-  }, 300_000);
+  }, 600_000);
 });
 
 function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {

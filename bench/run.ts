@@ -80,12 +80,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** HS256 access token with the claims AuthService.issueToken writes (sub, role, name; header kid). */
+/**
+ * HS256 access token with the claims SessionService.start writes (sub, sid, name, exp; header kid). The session
+ * id is the user's own: measure() gives each seeded user one session row with that id, as if each had signed in.
+ */
 function mintToken(secret: string, user: { id: string; role: string; name: string }, ttlSeconds = 6 * 3600): string {
   const kid = crypto.createHash('sha256').update(secret).digest('hex').slice(0, 12);
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const body = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64({ sub: user.id, role: user.role, name: user.name, iat: now, exp: now + ttlSeconds })}`;
+  const body = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64({ sub: user.id, sid: user.id, name: user.name, iat: now, exp: now + ttlSeconds })}`;
   return `${body}.${crypto.createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
@@ -326,6 +329,11 @@ async function main(): Promise<void> {
 
 async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult, secret: string, pid: number, databaseUrl: string): Promise<void> {
   const big = seeded.bigCourse;
+  // Every access token names a row in `sessions` (one primary-key lookup per signed-in request).
+  const sessionDb = new Client({ connectionString: databaseUrl });
+  await sessionDb.connect();
+  await sessionDb.query(`INSERT INTO sessions (id, user_id, expires_at) SELECT id, id, now() + interval '7 hours' FROM users ON CONFLICT (id) DO NOTHING`);
+  await sessionDb.end();
   const learnerToken = (id: string) => mintToken(secret, { id, role: 'learner', name: 'Bench Learner' });
   const codes = seeded.codes;
   const verifyPaths = codes.map((c) => `/api/v1/verify/${c}`);

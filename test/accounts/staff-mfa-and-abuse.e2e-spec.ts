@@ -32,6 +32,12 @@ describe('REQUIRE_STAFF_MFA, the sign-in throttle and the registration limit', (
     await request(t.url).get('/staff/courses').set(cookie(staff.token)).expect(200);
   });
 
+  it('still lets a held-back staff session sign out', async () => {
+    const staff = await loginAs(t, 'admin');
+    await request(t.url).post('/api/v1/auth/logout').set(staff.auth).expect(204);
+    await request(t.url).get('/api/v1/me').set(staff.auth).expect(401);
+  });
+
   it('leaves learners alone', async () => {
     const learner = await loginAs(t);
     await request(t.url).get('/api/v1/me/progress').set(learner.auth).expect(200);

@@ -104,6 +104,9 @@ describe('Token secret rotation', () => {
     // Each test app has its own database: give the same account the same id there.
     await during.app.get(UsersService).createByAdmin({ email: user.email, password: user.password, fullName: 'Rotated', role: 'learner', profession: 'judge' });
     await during.db.query(`UPDATE users SET id = $1 WHERE email = $2`, [user.id, user.email]);
+    // …and the session its token names (every token belongs to a row in sessions).
+    const { sid } = JSON.parse(Buffer.from(user.token.split('.')[1]!, 'base64url').toString('utf8')) as { sid: string };
+    await during.db.query(`INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [sid, user.id]);
     try {
       await request(during.url).get('/api/v1/me').set(user.auth).expect(200);
       const fresh = await request(during.url).post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
 import {
-  AuthService, CheckedUser, CurrentUser, EmailChangeService, LocalAuthGuard, MfaLoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, PasswordResetService, Public, RegisterDto,
+  AuthService, CheckedUser, CurrentUser, EmailChangeService, LocalAuthGuard, MfaLoginDto, MfaSetupAllowed, PasswordResetConfirmDto, PasswordResetRequestDto, PasswordResetService, Public, RegisterDto,
   SessionService, SessionUser, SignInResponse, TokenDto, TokenResponse, UserResponse, UsersService,
 } from '@themis/identity';
 
@@ -36,6 +36,8 @@ export class AuthController {
     return this.auth.signInWithCode(dto.mfaToken, dto.code);
   }
 
+  // Signing out gives nothing away: a staff session held back by REQUIRE_STAFF_MFA may still end itself.
+  @MfaSetupAllowed()
   @HttpCode(204)
   @Post('logout')
   logout(@CurrentUser() user: SessionUser): Promise<void> {

@@ -45,7 +45,7 @@ export class AccountPagesService {
   async changeEmail(user: SessionUser, body: Record<string, unknown>, ip: string): Promise<PageResult> {
     const email = text(body['email'], 254).trim();
     try {
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError(ErrorCode.ValidationFailed, 'email', { field: 'email' });
+      if (!/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email)) throw new DomainError(ErrorCode.ValidationFailed, 'email', { field: 'email' });
       await this.emails.request(user.id, email, text(body['emailPassword']), ip);
       return { redirect: '/profile/security?notice=emailSent' };
     } catch (err) {

@@ -5,7 +5,7 @@ import { PageResult } from '../../web/page-result';
 import { passwordErrorKey } from './account-pages.service';
 
 const text = (v: unknown, max = 256): string => (typeof v === 'string' ? v.slice(0, max) : '');
-const isEmail = (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) && v.length <= 254;
+const isEmail = (v: string) => /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(v) && v.length <= 254;
 
 /** The pages a mail's link opens, and the forgotten-password request: none needs a session. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import { CourseImporter } from '@themis/catalog';
@@ -63,6 +64,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     strictTransportSecurity: https,
   });
   app.use(securityHeaders);
+  // Pages, CSS and script for clients that ask; never PDFs (compressed already, and signed byte for byte).
+  // The fast verification route is answered before Express and never passes here.
+  app.use(compression({ filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('application/pdf') && compression.filter(req, res) }));
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
   app.use('/api/v1/author/course-archives', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: '20mb' }));
   // The editor's routes first: a body is parsed once, by the first parser that accepts its type.

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '@themis/core';
+import { DomainError, ErrorCode } from '@themis/core';
 import { toErrorBody } from '../infra/domain-error.filter';
 
 /** The Referer header as a URL, or undefined: a client may send anything there, and a throw inside this filter was a 500. */
@@ -18,6 +18,15 @@ function refererOf(req: Request): URL | undefined {
 function limitOf(exception: unknown): { key: string; params: Record<string, string | number> } | undefined {
   const d = exception instanceof DomainError ? exception.details : undefined;
   return d && typeof d['limit'] === 'string' ? { key: `authoring.limit.${d['limit']}`, params: (d['params'] ?? {}) as Record<string, string | number> } : undefined;
+}
+
+/** Where a learner can go on from "enrol first" (the course) or "too early" (the lesson), read from the path that failed. */
+function wayOn(code: unknown, path: string): { href: string; label: string } | undefined {
+  const m = /^\/courses\/([a-z0-9][a-z0-9-]{0,99})(?:\/lessons\/([a-z0-9][a-z0-9-]{0,99}))?(?:\/|$)/.exec(path);
+  if (!m) return undefined;
+  if (code === ErrorCode.NotEnrolled) return { href: `/courses/${m[1]}`, label: 'error.toCourse' };
+  if (code === ErrorCode.TooSoon && m[2]) return { href: `/courses/${m[1]}/lessons/${m[2]}`, label: 'error.toLesson' };
+  return undefined;
 }
 
 /**
@@ -45,6 +54,8 @@ export class PageErrorFilter implements ExceptionFilter {
       title: `error.status.${[400, 403, 404, 409, 422, 429].includes(body.statusCode) ? body.statusCode : 500}`,
       message: limitOf(exception) ?? (code ? `error.code.${code}` : `error.status.${body.statusCode}.message`),
       retry,
+      timeLeft: code === ErrorCode.TooSoon ? retry : undefined,
+      next: wayOn(code, req.originalUrl.split('?')[0] ?? '/'),
       back: refererOf(req)?.host === req.get('host') ? refererOf(req)!.pathname : null,
     });
   }

@@ -1,6 +1,7 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import { CourseImporter } from '@themis/catalog';
@@ -64,6 +65,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     strictTransportSecurity: https,
   });
   app.use(securityHeaders);
+  // Pages, CSS and script for clients that ask; never PDFs (compressed already, and signed byte for byte).
+  // The fast verification route is answered before Express and never passes here.
+  app.use(compression({ filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('application/pdf') && compression.filter(req, res) }));
   app.use('/api/v1/verify/document', express.raw({ type: ['application/pdf', 'application/octet-stream'], limit: '10mb' }));
   // Rosters as Excel saves them; decoded (UTF-8, BOM, Windows-1251) by the roster reader. Over 5 MB: 413.
   app.use('/api/v1/organisations', express.raw({ type: ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'], limit: '5mb' }));

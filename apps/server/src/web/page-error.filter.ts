@@ -20,6 +20,15 @@ function limitOf(exception: unknown): { key: string; params: Record<string, stri
   return d && typeof d['limit'] === 'string' ? { key: `authoring.limit.${d['limit']}`, params: (d['params'] ?? {}) as Record<string, string | number> } : undefined;
 }
 
+/** Where a learner can go on from "enrol first" (the course) or "too early" (the lesson), read from the path that failed. */
+function wayOn(code: unknown, path: string): { href: string; label: string } | undefined {
+  const m = /^\/courses\/([a-z0-9][a-z0-9-]{0,99})(?:\/lessons\/([a-z0-9][a-z0-9-]{0,99}))?(?:\/|$)/.exec(path);
+  if (!m) return undefined;
+  if (code === ErrorCode.NotEnrolled) return { href: `/courses/${m[1]}`, label: 'error.toCourse' };
+  if (code === ErrorCode.TooSoon && m[2]) return { href: `/courses/${m[1]}/lessons/${m[2]}`, label: 'error.toLesson' };
+  return undefined;
+}
+
 /**
  * Page controllers answer in HTML: an anonymous visitor is sent to sign in and brought back;
  * any other error is a translated error page with the same status the API would give.
@@ -47,6 +56,8 @@ export class PageErrorFilter implements ExceptionFilter {
       title: `error.status.${[400, 403, 404, 409, 422, 429].includes(body.statusCode) ? body.statusCode : 500}`,
       message: limitOf(exception) ?? (code ? `error.code.${code}` : `error.status.${body.statusCode}.message`),
       retry,
+      timeLeft: code === ErrorCode.TooSoon ? retry : undefined,
+      next: wayOn(code, req.originalUrl.split('?')[0] ?? '/'),
       back: refererOf(req)?.host === req.get('host') ? refererOf(req)!.pathname : null,
     });
   }

@@ -80,6 +80,8 @@ export interface MyCertificateResponse {
   issuedAt: string;
   expiresAt: string | null;
   status: CertificateStatus;
+  revokedAt: string | null;
+  revocationReason: string | null;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -131,5 +133,7 @@ export function toMyCertificate(c: CertificateRow, now = new Date()): MyCertific
     issuedAt: iso(c.issuedAt)!,
     expiresAt: iso(c.expiresAt),
     status: certificateStatus(c, now),
+    revokedAt: iso(c.revokedAt),
+    revocationReason: c.revocationReason,
   };
 }

@@ -78,7 +78,12 @@ function clean(s: string): string {
 interface Chunk {
   text: string;
   line: number;
+  /** Marked by Themis's own export (ALL_OR_NOTHING): a multiple-answer question graded all or nothing. */
+  allOrNothing?: boolean;
 }
+
+/** GIFT cannot say "all or nothing"; Themis's export says it in a comment line that Moodle ignores. */
+export const ALL_OR_NOTHING = '// themis: all or nothing';
 
 /** Blank lines separate questions; `//` lines are comments; `$CATEGORY:` lines switch category. */
 function chunks(source: string): (Chunk | { category: string; line: number })[] {
@@ -87,13 +92,16 @@ function chunks(source: string): (Chunk | { category: string; line: number })[] 
   let current: string[] = [];
   let start = 0;
   let depth = 0;
+  let allOrNothing = false;
   const flush = () => {
-    if (current.some((l) => l.trim() !== '')) out.push({ text: current.join('\n'), line: start });
+    if (current.some((l) => l.trim() !== '')) out.push({ text: current.join('\n'), line: start, ...(allOrNothing ? { allOrNothing } : {}) });
+    if (current.some((l) => l.trim() !== '')) allOrNothing = false;
     current = [];
   };
   lines.forEach((raw, i) => {
     const line = i + 1;
     const trimmed = raw.trim();
+    if (trimmed === ALL_OR_NOTHING && depth === 0) allOrNothing = true;
     if (trimmed.startsWith('//')) return;
     if (depth === 0 && /^\$CATEGORY:/i.test(trimmed)) {
       flush();
@@ -231,7 +239,7 @@ function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProb
   const options: GiftOption[] = items.map((i) => {
     const fraction = fractionOf(i);
     const correct = type === 'single' ? Math.abs(fraction - 1) < 1e-9 : rights.length > 1 ? i.mark === '=' : fraction > 0;
-    const keep = weighted && !(type === 'single' && (fraction === 1 || fraction === 0));
+    const keep = weighted && !(type === 'single' && (fraction === 1 || fraction === 0)) && !(type === 'multiple' && chunk.allOrNothing);
     return { text: clean(i.text), correct, ...(keep ? { fraction } : {}), ...feedbackOf(i) };
   });
   if (options.some((o) => o.text === '')) return refuse('empty_answer', `an answer is empty`);
@@ -330,6 +338,7 @@ export function writeGift(category: string, questions: GiftExportQuestion[]): st
     }
     if (q.type === 'matching' && q.options.length > 0) out.push(`// ${q.id}: its extra wrong matches (${q.options.map((o) => o.text).join('; ').replace(/\n/g, ' ')}) have no GIFT form`);
     const lines = q.type === 'single' || q.type === 'multiple' ? choiceLines(q) : answerLines(q);
+    if (q.type === 'multiple' && !q.options.some((o) => o.fraction !== undefined)) out.push(ALL_OR_NOTHING);
     out.push(q.type === 'numerical' ? `${head}#` : head, ...lines, `  ${feedback}`, '}', '');
   }
   return out.join('\n');

@@ -171,8 +171,14 @@ describe('Authoring', () => {
       { field: 'modules.0.quiz.questions.4.explanation', code: 'emptyText', params: { key: 'explanation' }, message: '"explanation" must be non-empty text' },
     ].map((p) => ({ ...p, field: p.field.replace('questions.3', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 2}`).replace('questions.4', `questions.${first.body.draft.content.modules[0].quiz.questions.length - 1}`) })));
     const second = await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: first.body.draft.revision, gift: gift('unsupported.gift') }).expect(200);
-    expect(second.body.imported).toEqual([{ id: 'missing-word', type: 'single', category: null }]);
-    expect(second.body.notImported.map((p: { line: number }) => p.line)).toEqual([2, 4, 9, 11, 15, 17, 19]);
+    expect(second.body.imported).toEqual([
+      { id: 'numeric', type: 'numerical', category: null },
+      { id: 'matching', type: 'matching', category: null },
+      { id: 'short', type: 'short_answer', category: null },
+      { id: 'missing-word', type: 'single', category: null },
+      { id: 'partial', type: 'single', category: null },
+    ]);
+    expect(second.body.notImported.map((p: { line: number }) => p.line)).toEqual([11, 15, 19]);
     await api().post('/api/v1/author/courses/path-course/draft/quizzes/basics-quiz/gift').set(trainer.auth).send({ revision: first.body.draft.revision, gift: gift('true-false.gift') }).expect(409);
     await api().delete('/api/v1/author/courses/path-course/draft').set(trainer.auth).expect(204);
 
@@ -343,6 +349,21 @@ describe('Authoring', () => {
     const overview = await pages.get('/staff/authoring/tercume').expect(200);
     expect(overview.text).toContain('ссылки «no-such-case» нет в библиографии');
   });
+  it("imports Moodle's own GIFT examples into a draft quiz, every question kept", async () => {
+    const fresh = await loginAs(t, 'trainer', { fullName: 'Moodle Migrant' });
+    const pages = await pagesAs(fresh);
+    await pages.post('/staff/authoring/courses', { slug: 'from-moodle', title: 'From Moodle' }).expect(303);
+    const draft = (await api().get('/api/v1/author/courses/from-moodle/draft').set(fresh.auth).expect(200)).body;
+    const content = { ...draft.content, summary: 'S', audience: ['judge'], cleHours: { ethics: 1 } };
+    content.modules = [{ slug: 'm', title: 'M', outcomes: [], lessons: [{ slug: 'l', title: 'L', cases: [], markdown: 'Text.\n' }], quiz: { slug: 'm-quiz', title: 'Q', passMark: 50, maxAttempts: 2, questions: [] } }];
+    const saved = await api().put('/api/v1/author/courses/from-moodle/draft').set(fresh.auth).send({ revision: draft.revision, content }).expect(200);
+    const res = await api().post('/api/v1/author/courses/from-moodle/draft/quizzes/m-quiz/gift').set(fresh.auth).send({ revision: saved.body.revision, gift: fs.readFileSync(path.join(FIXTURE_COURSES, '..', 'gift', 'moodle-examples.gift'), 'utf8') }).expect(200);
+    expect(res.body.notImported).toEqual([]);
+    expect(res.body.imported).toHaveLength(43);
+    // What the validator still asks for is an explanation where Moodle's example gave no feedback; nothing else.
+    expect(new Set(res.body.draft.problems.map((p: { code: string }) => p.code))).toEqual(new Set(['emptyText']));
+  });
+
   it("warns about item-writing flaws beside the question, in the reader's language, and still publishes", async () => {
     const rustam = await loginAs(t, 'trainer', { fullName: 'Rüstəm Həsənov' });
     await t.db.query(`UPDATE users SET locale = 'az' WHERE id = $1`, [rustam.id]);

@@ -23,9 +23,9 @@ describe(parseGift.name, () => {
       {
         line: 11, title: 'two-right', category: 'ECHR/Article 6', type: 'multiple', prompt: 'Which are Article 5 rights?',
         options: [
-          { text: 'To be told promptly why one is arrested', correct: true },
-          { text: 'To be brought promptly before a judge', correct: true },
-          { text: 'To a free interpreter at the police station', correct: false },
+          { text: 'To be told promptly why one is arrested', correct: true, fraction: 0.5 },
+          { text: 'To be brought promptly before a judge', correct: true, fraction: 0.5 },
+          { text: 'To a free interpreter at the police station', correct: false, fraction: -1 },
         ],
       },
       {
@@ -56,18 +56,48 @@ describe(parseGift.name, () => {
     expect(sut.questions[1]).toMatchObject({ prompt: 'Which text format marker is stripped?', options: [{ text: 'this one', correct: true }, { text: 'none', correct: false }] });
   });
 
-  it('reports every kind it cannot represent, line by line, and keeps a missing-word question with a blank', () => {
+  it('reads numerical, matching, short-answer and partial-credit questions, reports what it cannot represent line by line, and keeps a missing-word question with a blank', () => {
     const sut = parseGift(fixture('unsupported.gift'));
     expect(sut.problems).toEqual([
-      { line: 2, code: 'numerical', title: 'numeric', message: expect.stringMatching(/^question "numeric": a numerical question is not supported/) },
-      { line: 4, code: 'matching', title: 'matching', message: expect.stringMatching(/^question "matching": a matching question/) },
-      { line: 9, code: 'short_answer', title: 'short', message: expect.stringMatching(/^question "short": a short-answer question/) },
       { line: 11, code: 'essay', title: 'essay', message: expect.stringMatching(/^question "essay": an essay question/) },
       { line: 15, code: 'no_answer_block', message: expect.stringMatching(/^question: a description with no answer block/) },
-      { line: 17, code: 'partial_credit', title: 'partial', message: expect.stringMatching(/^question "partial": partial credit/) },
       { line: 19, code: 'cloze', title: 'cloze', message: expect.stringMatching(/^question "cloze": more than one answer block/) },
     ]);
-    expect(sut.questions).toEqual([expect.objectContaining({ title: 'missing-word', type: 'single', prompt: 'The Court sits in _____ in France.' })]);
+    expect(sut.questions.map((q) => [q.title, q.type])).toEqual([['numeric', 'numerical'], ['matching', 'matching'], ['short', 'short_answer'], ['missing-word', 'single'], ['partial', 'single']]);
+    expect(sut.questions[3]).toMatchObject({ prompt: 'The Court sits in _____ in France.' });
+    expect(sut.questions[4]!.options).toEqual([{ text: 'Half', correct: false, fraction: 0.5 }, { text: 'Wrong', correct: false }]);
+  });
+
+  describe("on Moodle's own GIFT examples (question/format/gift/examples.txt)", () => {
+    const sut = parseGift(fixture('moodle-examples.gift'));
+    const at = (line: number) => sut.questions.find((q) => q.line === line)!;
+
+    it('imports every question, refusing none', () => {
+      expect(sut.problems).toEqual([]);
+      const count = (type: string) => sut.questions.filter((q) => q.type === type).length;
+      expect([count('single'), count('multiple'), count('true_false'), count('short_answer'), count('numerical'), count('matching')]).toEqual([16, 2, 5, 9, 8, 3]);
+    });
+
+    it('keeps missing-word blanks, [markdown] text, weights, negative weights and per-answer feedback', () => {
+      expect(at(10).prompt).toBe("Grant is _____ in Grant's tomb.");
+      expect(at(108)).toMatchObject({ type: 'short_answer', prompt: "Who's buried in **Grant's tomb**?", answers: [{ text: 'no one', fraction: 1, feedback: 'excellent answer!' }, { text: 'nobody', fraction: 1, feedback: 'excellent answer!' }] });
+      expect(at(117).options).toEqual([
+        { text: 'Jerusalem', correct: false, feedback: 'This was an important city, but the wrong answer.' },
+        { text: 'Bethlehem', correct: false, fraction: 0.25, feedback: 'He was born here, but not raised here.' },
+        { text: 'Galilee', correct: false, fraction: 0.5, feedback: 'You need to be more specific.' },
+        { text: 'Nazareth', correct: true, feedback: "Yes! That's right!" },
+      ]);
+      expect(at(136).options.map((o) => [o.text, o.fraction])).toEqual([['No one', -0.5], ['Grant', 0.5], ["Grant's wife", 0.5], ["Grant's father", -0.5]]);
+      expect(at(123).answers!.map((a) => a.fraction)).toEqual([1, 0.75, 0.25]);
+    });
+
+    it('reads numerical tolerances, ranges and partial credit', () => {
+      expect(at(72).answers).toEqual([{ value: 3.1415, tolerance: 0.0005, fraction: 1 }]);
+      expect(at(74).answers).toEqual([{ value: 3.1415, tolerance: 0.0005, fraction: 1 }]);
+      expect(at(202).answers).toEqual([{ value: 1822, fraction: 1, feedback: 'Correct! 100% credit' }, { value: 1822, tolerance: 2, fraction: 0.5, feedback: 'He was born in 1822.\nYou get 50% credit for being close.' }]);
+      expect(at(61).pairs).toHaveLength(4);
+      expect(at(148).options.find((o) => o.correct)!.text).toBe('\\');
+    });
   });
 
   it('reports an answer block that is never closed', () => {
@@ -94,13 +124,14 @@ describe(writeGift.name, () => {
     ];
     const back = giftToDraftQuestions(writeGift('course/quiz', questions), []);
     expect(back.problems).toEqual([]);
-    expect(back.questions.map(({ category, ...q }) => q)).toEqual(questions.map((q) => (q.type === 'true_false' ? q : { ...q, answer: undefined })).map(({ answer, ...q }) => (answer === undefined ? q : { ...q, answer })));
+    // GIFT has no all-or-nothing multiple answer: Moodle reads the weights, Themis reads its own comment line too.
+    expect(back.questions.map(({ category, ...q }) => q)).toEqual(questions);
     expect(back.questions.map((q) => q.category)).toEqual(['course/quiz', 'course/quiz', 'course/quiz']);
   });
 
   it('writes a several-answers question with one right answer so that it reads back as single-answer, as Moodle reads it', () => {
     const q = { id: 'three', type: 'multiple' as const, prompt: 'Pick one of three.', explanation: 'One.', options: [{ text: 'A', correct: true }, { text: 'B', correct: false }, { text: 'C', correct: false }] };
-    expect(giftToDraftQuestions(writeGift('c/q', [q]), []).questions).toEqual([{ ...q, type: 'single', category: 'c/q' }]);
+    expect(giftToDraftQuestions(writeGift('c/q', [q]), []).questions).toEqual([{ ...q, type: 'single', options: [{ text: 'A', correct: true }, { text: 'B', correct: false, fraction: -0.5 }, { text: 'C', correct: false, fraction: -0.5 }], category: 'c/q' }]);
   });
 
   it('escapes every structural character', () => {

@@ -171,6 +171,26 @@ describe('Quiz integrity (issue 21)', () => {
       expect(result.body).toMatchObject({ score: 40, submittedBy: 'timer' });
     });
 
+    it('lets a trainer grant more time or another attempt, with a reason that the audit log keeps', async () => {
+      const trainer = await loginAs(t, 'trainer');
+      const learner = await learnerIn('types-course');
+      const a = await start(learner, 'types-course', 'types-quiz');
+      const before = new Date((a as unknown as { expiresAt: string }).expiresAt).getTime();
+      const url = '/api/v1/author/courses/types-course/quizzes/types-quiz/grants';
+      await api().post(url).set(learner.auth).send({ userId: learner.id, extraMinutes: 10, reason: 'Power cut' }).expect(403);
+      const noReason = await api().post(url).set(trainer.auth).send({ userId: learner.id, extraMinutes: 10 }).expect(400);
+      expect(JSON.stringify(noReason.body.message)).toMatch(/reason/);
+      await api().post(url).set(trainer.auth).send({ userId: learner.id, reason: 'Nothing' }).expect(400);
+      const more = await api().post(url).set(trainer.auth).send({ userId: learner.id, extraMinutes: 10, reason: 'Power cut in Ganja' }).expect(201);
+      expect(new Date(more.body.expiresAt).getTime() - before).toBe(10 * 60 * 1000);
+      await api().post(`/api/v1/attempts/${a.attemptId}/submission`).set(learner.auth).send({ answers: [] }).expect(200);
+      const attempt = await api().post(url).set(trainer.auth).send({ userId: learner.id, extraAttempts: 2, reason: 'Accessibility needs' }).expect(201);
+      expect(attempt.body).toMatchObject({ extraAttempts: 2, reason: 'Accessibility needs' });
+      expect((await start(learner, 'types-course', 'types-quiz') as unknown as { attemptsLeft: number }).attemptsLeft).toBe(12 - 2);
+      const [entry] = await t.db.query(`SELECT actor, details FROM audit_log WHERE action = 'quiz.grant' AND subject = $1`, [attempt.body.id]);
+      expect(entry).toMatchObject({ actor: `user:${trainer.id}`, details: expect.objectContaining({ reason: 'Accessibility needs' }) });
+    });
+
     it('saves from the page without script, and asks before submitting with unanswered questions', async () => {
       const learner = await learnerIn('types-course');
       const a = await start(learner, 'types-course', 'types-quiz');

@@ -119,6 +119,8 @@ const ROUTES: Record<string, Row> = {
   // Saving into a submitted attempt: 409 for its owner, not found for anyone else.
   'PUT /api/v1/attempts/:attemptId/answers': { call: (f) => ({ path: `/api/v1/attempts/${f.submittedAttempt}/answers`, body: { answers: [] } }), expect: ownerOnly(409) },
   'GET /api/v1/author/courses/:slug/quizzes/:quiz': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}` }), expect: staffOnly(200) },
+  // A grant for a learner who is not enrolled: staff reach the check (403 not enrolled), everyone else is refused before it.
+  'POST /api/v1/author/courses/:slug/quizzes/:quiz/grants': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}/grants`, body: { userId: '00000000-0000-4000-8000-000000000000', extraAttempts: 1, reason: 'Matrix' } }), expect: staffOnly(403) },
 
   // Certificates and verification
   'GET /api/v1/me/certificates': { call: () => ({ path: '/api/v1/me/certificates' }), expect: signedIn(200) },

@@ -8,13 +8,14 @@ import { AttemptRepository } from './attempts/attempt.repository';
 import { AttemptService } from './attempts/attempt.service';
 import { SubmissionService } from './attempts/submission.service';
 import { ExpiredAttemptsJob } from './attempts/expired-attempts.job';
+import { GrantService } from './attempts/grant.service';
 import { ReportRepository } from './reports/report.repository';
 import { ReportTallies } from './reports/report-tallies';
 import { ReportService } from './reports/report.service';
 
 @Module({
   imports: [LearningModule, IdentityModule],
-  providers: [AttemptService, SubmissionService, AttemptRepository, ExpiredAttemptsJob, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords],
-  exports: [AttemptService, SubmissionService, ExpiredAttemptsJob, AnswerKeyService, ReportService, AttemptRecords],
+  providers: [AttemptService, SubmissionService, AttemptRepository, ExpiredAttemptsJob, GrantService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords],
+  exports: [AttemptService, SubmissionService, ExpiredAttemptsJob, GrantService, AnswerKeyService, ReportService, AttemptRecords],
 })
 export class AssessmentModule {}

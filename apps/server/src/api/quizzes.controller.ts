@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { AnswerKeyResponse, AnswerKeyService, AttemptResponse, AttemptService, SubmissionResponse, SubmissionService, SubmitAttemptDto } from '@themis/assessment';
+import { AnswerKeyResponse, AnswerKeyService, AttemptResponse, AttemptService, GrantDto, GrantResponse, GrantService, SubmissionResponse, SubmissionService, SubmitAttemptDto } from '@themis/assessment';
+import { Audited } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { IdPipe, SlugPipe } from '../infra/params';
 import { LangPipe } from '../infra/lang.pipe';
 
 @Controller('api/v1')
 export class QuizzesController {
-  constructor(private readonly attempts: AttemptService, private readonly submissions: SubmissionService, private readonly keys: AnswerKeyService) {}
+  constructor(private readonly attempts: AttemptService, private readonly submissions: SubmissionService, private readonly keys: AnswerKeyService, private readonly grants: GrantService) {}
 
   @RequirePermission(Permission.Learn)
   @Post('courses/:slug/quizzes/:quiz/attempts')
@@ -39,5 +40,13 @@ export class QuizzesController {
   @Get('author/courses/:slug/quizzes/:quiz')
   answerKey(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string): Promise<AnswerKeyResponse> {
     return this.keys.forCurrentVersion(slug, quiz);
+  }
+
+  /** Another attempt or more time for one learner, with a reason; the audit log keeps who, whom and why. */
+  @RequirePermission(Permission.AuthorCourses)
+  @Audited('quiz.grant')
+  @Post('author/courses/:slug/quizzes/:quiz/grants')
+  grant(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() dto: GrantDto, @CurrentUser() user: AuthenticatedUser): Promise<GrantResponse> {
+    return this.grants.grant(user.id, slug, quiz, dto);
   }
 }

@@ -29,6 +29,7 @@ export class AuditInterceptor implements NestInterceptor {
         const reqBody = req.body as Record<string, unknown> | undefined;
         if (Array.isArray(reqBody?.codes)) details.codeCount = reqBody.codes.length;
         if (typeof reqBody?.role === 'string') details.grantedRole = reqBody.role;
+        if (typeof reqBody?.reason === 'string') details.reason = reqBody.reason.slice(0, 500);
         if (req.query && Object.keys(req.query).length) details.query = req.query;
         return from(this.audit.record(undefined, { actor, action: options.action, subject: subject ?? null, details }).then(() => result));
       }),

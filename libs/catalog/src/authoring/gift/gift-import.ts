@@ -14,6 +14,7 @@ export function explanationFor(q: GiftQuestion): string {
     if (q.trueFalseFeedback.wrong) parts.push(`If you answered ${q.answer ? 'false' : 'true'}: ${q.trueFalseFeedback.wrong}`);
   }
   for (const o of q.options) if (o.feedback) parts.push(`“${o.text}”: ${o.feedback}`);
+  for (const a of q.answers ?? []) if (a.feedback) parts.push(`“${a.text ?? a.value}”: ${a.feedback}`);
   return parts.join('\n\n');
 }
 
@@ -31,8 +32,11 @@ export function giftToDraftQuestions(text: string, takenIds: Iterable<string>): 
     type: q.type,
     prompt: q.prompt,
     explanation: explanationFor(q),
-    options: q.type === 'true_false' ? [] : q.options.map((o) => ({ text: o.text, correct: o.correct })),
+    // Per-answer feedback is kept on the option too, and weights as Moodle's fractions.
+    options: q.type === 'true_false' ? [] : q.options.map((o) => ({ text: o.text, correct: o.correct, ...(o.fraction !== undefined ? { fraction: o.fraction } : {}), ...(o.feedback ? { feedback: o.feedback } : {}) })),
     ...(q.type === 'true_false' ? { answer: q.answer! } : {}),
+    ...(q.pairs ? { pairs: q.pairs } : {}),
+    ...(q.answers ? { answers: q.answers } : {}),
     category: q.category,
   }));
   return { questions, problems: parsed.problems };

@@ -11,6 +11,16 @@ import type { QuestionSource } from '../../format/course-source';
 export interface GiftOption {
   text: string;
   correct: boolean;
+  /** Moodle's weight as a fraction, when the answer has one other than full or no credit. */
+  fraction?: number;
+  feedback?: string;
+}
+
+export interface GiftAnswer {
+  text?: string;
+  value?: number;
+  tolerance?: number;
+  fraction: number;
   feedback?: string;
 }
 
@@ -18,10 +28,12 @@ export interface GiftQuestion {
   line: number;
   title?: string;
   category: string | null;
-  type: 'single' | 'multiple' | 'true_false';
+  type: 'single' | 'multiple' | 'true_false' | 'matching' | 'short_answer' | 'numerical';
   prompt: string;
   options: GiftOption[];
   answer?: boolean;
+  pairs?: { stem: string; match: string }[];
+  answers?: GiftAnswer[];
   /** For true/false: feedback shown for a wrong and a right response (`{T#wrong#right}`). */
   trueFalseFeedback?: { wrong?: string; right?: string };
   generalFeedback?: string;
@@ -30,7 +42,7 @@ export interface GiftQuestion {
 /** Why a GIFT question was not imported: a stable code (the editor translates it) and the English message the API gives. */
 export type GiftProblemCode =
   | 'no_answer_block' | 'unclosed_block' | 'cloze' | 'no_text' | 'essay' | 'numerical' | 'unknown_block'
-  | 'matching' | 'short_answer' | 'partial_credit' | 'mixed_weights' | 'no_right_answer' | 'empty_answer';
+  | 'matching' | 'short_answer' | 'partial_credit' | 'mixed_weights' | 'no_right_answer' | 'empty_answer' | 'bad_number';
 
 export interface GiftProblem {
   line: number;
@@ -66,7 +78,12 @@ function clean(s: string): string {
 interface Chunk {
   text: string;
   line: number;
+  /** Marked by Themis's own export (ALL_OR_NOTHING): a multiple-answer question graded all or nothing. */
+  allOrNothing?: boolean;
 }
+
+/** GIFT cannot say "all or nothing"; Themis's export says it in a comment line that Moodle ignores. */
+export const ALL_OR_NOTHING = '// themis: all or nothing';
 
 /** Blank lines separate questions; `//` lines are comments; `$CATEGORY:` lines switch category. */
 function chunks(source: string): (Chunk | { category: string; line: number })[] {
@@ -75,13 +92,16 @@ function chunks(source: string): (Chunk | { category: string; line: number })[] 
   let current: string[] = [];
   let start = 0;
   let depth = 0;
+  let allOrNothing = false;
   const flush = () => {
-    if (current.some((l) => l.trim() !== '')) out.push({ text: current.join('\n'), line: start });
+    if (current.some((l) => l.trim() !== '')) out.push({ text: current.join('\n'), line: start, ...(allOrNothing ? { allOrNothing } : {}) });
+    if (current.some((l) => l.trim() !== '')) allOrNothing = false;
     current = [];
   };
   lines.forEach((raw, i) => {
     const line = i + 1;
     const trimmed = raw.trim();
+    if (trimmed === ALL_OR_NOTHING && depth === 0) allOrNothing = true;
     if (trimmed.startsWith('//')) return;
     if (depth === 0 && /^\$CATEGORY:/i.test(trimmed)) {
       flush();
@@ -169,7 +189,12 @@ function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProb
   const trimmed = body.trim();
   if (!prompt) return refuse('no_text', `the question has no text`);
   if (trimmed === '') return refuse('essay', `an essay question (empty answer block) cannot be graded by Themis`);
-  if (trimmed.startsWith('#')) return refuse('numerical', `a numerical question is not supported (Themis has single, multiple and true/false)`);
+  const head = { line, ...(title ? { title } : {}), category, prompt, ...(generalFeedback ? { generalFeedback } : {}) };
+  if (trimmed.startsWith('#')) {
+    const answers = numericalAnswers(trimmed.slice(1));
+    if (!answers) return refuse('bad_number', `a numerical answer is not a number, a number:tolerance or a range min..max`);
+    return { ...head, type: 'numerical', options: [], answers };
+  }
 
   const tf = /^(T|F|TRUE|FALSE)\s*(?:#([^#]*))?(?:#([^#]*))?$/i.exec(trimmed);
   if (tf) {
@@ -184,27 +209,74 @@ function parseQuestion(chunk: Chunk, category: string | null, problems: GiftProb
   }
   if (!/^[=~]/.test(trimmed)) return refuse('unknown_block', `the answer block is neither choices (= and ~) nor true/false`);
   const items = choiceItems(trimmed);
-  if (items.length > 0 && items.every((i) => i.mark === '=' && i.matching)) return refuse('matching', `a matching question (->) is not supported`);
+  const feedbackOf = (i: { feedback?: string }) => (i.feedback && clean(i.feedback) ? { feedback: clean(i.feedback) } : {});
+  if (items.length > 0 && items.every((i) => i.mark === '=' && i.matching)) {
+    const pairs = items.map((i) => {
+      const [stem, ...rest] = i.text.split('->');
+      return { stem: clean(stem!), match: clean(rest.join('->')) };
+    });
+    if (pairs.some((p) => p.match === '')) return refuse('empty_answer', `an answer is empty`);
+    // Moodle writes an extra wrong match as a pair with no question: "= -> answer".
+    const distractors = pairs.filter((p) => p.stem === '').map((p) => ({ text: p.match, correct: false }));
+    return { ...head, type: 'matching', options: distractors, pairs: pairs.filter((p) => p.stem !== '') };
+  }
   const wrongs = items.filter((i) => i.mark === '~');
   const rights = items.filter((i) => i.mark === '=');
-  if (wrongs.length === 0) return refuse('short_answer', `a short-answer question (only "=" answers) is not supported`);
-  let options: GiftOption[];
-  let type: 'single' | 'multiple';
-  if (rights.length > 0) {
-    if (rights.some((r) => r.weight !== undefined && r.weight !== 100)) return refuse('partial_credit', `partial credit on a "=" answer is not supported`);
-    if (wrongs.some((w) => w.weight !== undefined && w.weight > 0)) return refuse('mixed_weights', `mixing "=" with positively weighted "~" answers is not supported`);
-    type = rights.length === 1 ? 'single' : 'multiple';
-    options = items.map((i) => ({ text: clean(i.text), correct: i.mark === '=', ...(i.feedback && clean(i.feedback) ? { feedback: clean(i.feedback) } : {}) }));
-  } else {
-    // Multiple right answers are written ~%50% ~%50% ~%-100%: the positive ones are right.
-    // Themis scores a question all-or-nothing, so the weights' sizes do not carry over.
-    const positive = items.filter((i) => (i.weight ?? 0) > 0);
-    if (positive.length === 0) return refuse('no_right_answer', `no answer is right (no "=" and no positive %weight%)`);
-    type = positive.length === 1 && positive[0]!.weight === 100 ? 'single' : 'multiple';
-    options = items.map((i) => ({ text: clean(i.text), correct: (i.weight ?? 0) > 0, ...(i.feedback && clean(i.feedback) ? { feedback: clean(i.feedback) } : {}) }));
+  const fractionOf = (i: { mark: '=' | '~'; weight?: number }) => (i.weight !== undefined ? i.weight / 100 : i.mark === '=' ? 1 : 0);
+  if (wrongs.length === 0) {
+    // Only "=" answers: a short-answer question; each answer may carry a weight and feedback.
+    const answers = rights.map((i) => ({ text: clean(i.text), fraction: fractionOf(i), ...feedbackOf(i) }));
+    if (answers.some((a) => a.text === '')) return refuse('empty_answer', `an answer is empty`);
+    return { ...head, type: 'short_answer', options: [], answers };
   }
+  const weighted = items.some((i) => i.weight !== undefined);
+  const positive = items.filter((i) => fractionOf(i) > 0);
+  if (positive.length === 0) return refuse('no_right_answer', `no answer is right (no "=" and no positive %weight%)`);
+  const full = items.filter((i) => Math.abs(fractionOf(i) - 1) < 1e-9);
+  // Moodle's rule: one answer at 100% makes a single-answer question; weights adding up over several make it multiple.
+  const type: 'single' | 'multiple' = rights.length > 1 ? 'multiple' : rights.length === 1 || (full.length === 1 && positive.length === 1) ? 'single' : 'multiple';
+  if (rights.length > 1 && items.some((i) => i.weight !== undefined)) return refuse('mixed_weights', `mixing several "=" answers with weights is not supported`);
+  const options: GiftOption[] = items.map((i) => {
+    const fraction = fractionOf(i);
+    const correct = type === 'single' ? Math.abs(fraction - 1) < 1e-9 : rights.length > 1 ? i.mark === '=' : fraction > 0;
+    const keep = weighted && !(type === 'single' && (fraction === 1 || fraction === 0)) && !(type === 'multiple' && chunk.allOrNothing);
+    return { text: clean(i.text), correct, ...(keep ? { fraction } : {}), ...feedbackOf(i) };
+  });
   if (options.some((o) => o.text === '')) return refuse('empty_answer', `an answer is empty`);
-  return { line, ...(title ? { title } : {}), category, type, prompt, options, ...(generalFeedback ? { generalFeedback } : {}) };
+  return { ...head, type, options };
+}
+
+/** `1822`, `1822:2` (value:tolerance), `3.141..3.142` (a range), or several `=%50%1822:2#feedback`. */
+function numericalAnswers(body: string): GiftAnswer[] | undefined {
+  const parts = body.includes('=') ? body.split('=').slice(1) : [body];
+  const out: GiftAnswer[] = [];
+  for (const raw of parts) {
+    let rest = raw;
+    let fraction = 1;
+    const w = /^\s*%(-?\d+(?:\.\d+)?)%/.exec(rest);
+    if (w) {
+      fraction = Number(w[1]) / 100;
+      rest = rest.slice(w[0].length);
+    }
+    const hash = rest.indexOf('#');
+    const feedback = hash >= 0 ? clean(rest.slice(hash + 1)) : '';
+    const spec = restore(hash >= 0 ? rest.slice(0, hash) : rest).trim();
+    const num = '(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)';
+    const range = new RegExp(`^${num}\\.\\.${num}$`).exec(spec);
+    const tol = new RegExp(`^${num}(?::${num})?$`).exec(spec);
+    let value: number;
+    let tolerance = 0;
+    if (range) {
+      const [a, b] = [Number(range[1]), Number(range[2])];
+      value = Math.round(((a + b) / 2) * 1e12) / 1e12;
+      tolerance = Math.abs(b - a) / 2;
+    } else if (tol) {
+      value = Number(tol[1]);
+      tolerance = tol[2] !== undefined ? Math.abs(Number(tol[2])) : 0;
+    } else return undefined;
+    out.push({ value, ...(tolerance ? { tolerance: Math.round(tolerance * 1e12) / 1e12 } : {}), fraction: Math.max(0, fraction), ...(feedback ? { feedback } : {}) });
+  }
+  return out.length ? out : undefined;
 }
 
 const ESCAPE_OUT = /[~=#{}:\\]/g;
@@ -266,6 +338,7 @@ export function writeGift(category: string, questions: GiftExportQuestion[]): st
     }
     if (q.type === 'matching' && q.options.length > 0) out.push(`// ${q.id}: its extra wrong matches (${q.options.map((o) => o.text).join('; ').replace(/\n/g, ' ')}) have no GIFT form`);
     const lines = q.type === 'single' || q.type === 'multiple' ? choiceLines(q) : answerLines(q);
+    if (q.type === 'multiple' && !q.options.some((o) => o.fraction !== undefined)) out.push(ALL_OR_NOTHING);
     out.push(q.type === 'numerical' ? `${head}#` : head, ...lines, `  ${feedback}`, '}', '');
   }
   return out.join('\n');

@@ -62,6 +62,13 @@ describe('Verification', () => {
     expect((await request(t.url).get(`/api/v1/verify/${typo}`).expect(404)).body).toMatchObject({ status: 'not_found' });
     const page = await request(t.url).get('/verify/0000-0000-0000-0000').set('Accept-Language', 'en').expect(404);
     expect(page.text).toContain('No certificate has this code:');
+    // What a clerk hits first: a typo is called a typo, and the old hint's TH- prefix reads the genuine certificate.
+    expect((await request(t.url).get(`/verify/${typo}`).set('Accept-Language', 'en').expect(404)).text).toContain('This code has a typo');
+    expect((await request(t.url).get(`/verify?code=${typo}`).set('Accept-Language', 'en').expect(400)).text).toContain('This code has a typo');
+    expect((await request(t.url).get(`/api/v1/verify/TH-${code}`).expect(200)).body).toMatchObject({ code, status: 'valid' });
+    const form = await request(t.url).get('/verify').set('Accept-Language', 'en').expect(200);
+    expect(form.text).toContain('e.g. 7K3M-Q9TX-2HND-W4RB');
+    expect(form.text).not.toContain('TH-XXXX');
   });
 
   it('serves the public HTML page with the facts, escaped, with no script', async () => {

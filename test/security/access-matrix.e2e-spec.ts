@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { SessionService, UsersService, VerifiersService } from '@themis/identity';
+import { OrganisationsService } from '@themis/organisations';
 import { createTestApp, LearnerPath, loginAs, SignedInUser, TEST_PASSWORD, TestApp, uniqueEmail } from '@themis/testing';
 import { certifiedLearner, routeTable } from './security-support';
 
@@ -8,6 +9,9 @@ import { certifiedLearner, routeTable } from './security-support';
  * the status each must get. The route list is read from Express's router after boot, so a
  * route added without a row here fails the first test.
  */
+// Every route × six callers, one request at a time: on a busy 2-core runner this outlasts the default 60 s.
+jest.setTimeout(300_000);
+
 type Actor = 'anonymous' | 'learner' | 'otherLearner' | 'trainer' | 'admin' | 'verifier';
 const ACTORS: Actor[] = ['anonymous', 'verifier', 'otherLearner', 'trainer', 'learner', 'admin'];
 
@@ -71,6 +75,13 @@ const freshSession = async (f: Fixtures, actor: Actor) => {
 /** A new account of the actor's role (password TEST_PASSWORD), for routes that end every session or close the account. */
 const spareAccount = async (f: Fixtures, actor: Actor) => (isUser(actor) ? (await loginAs(f.t, actor === 'otherLearner' || actor === 'learner' ? 'learner' : actor)).token : undefined);
 const NO_TOKEN = 'x'.repeat(43);
+// Organisations (issue 14): an organisation's routes answer its key or its clerks (accreditors), nobody else.
+let orgId: string | undefined;
+const anOrg = async (f: Fixtures) => (orgId ??= (await f.t.app.get(OrganisationsService).create({ name: 'Matrix Bar' })).id);
+const deployedVersion = async (f: Fixtures) => (await f.t.db.query(`SELECT v.id FROM course_versions v JOIN courses c ON c.id = v.course_id WHERE c.slug = $1 AND v.version = 1`, [COURSE]))[0].id as string;
+const ANY_ID = '00000000-0000-4000-8000-000000000001';
+const orgOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, verifier: 403, learner: status, otherLearner: status, trainer: status, admin: status });
+const orgPage: Record<Actor, number> = { anonymous: 303, verifier: 303, learner: 403, otherLearner: 403, trainer: 403, admin: 403 };
 
 const ROUTES: Record<string, Row> = {
   'GET /health': { call: () => ({ path: '/health' }), expect: all(200) },
@@ -271,6 +282,37 @@ const ROUTES: Record<string, Row> = {
   // 201: the page shows the new key once.
   'POST /admin/verifiers': { call: () => ({ path: '/admin/verifiers', body: { name: 'Ganja Bar' } }), expect: page(adminOnly(303)) },
   'POST /admin/verifiers/:id/revocation': { call: async (f) => ({ path: `/admin/verifiers/${await newVerifier(f)}/revocation` }), expect: page(adminOnly(303)) },
+
+  // Organisations, members, accreditation, four eyes, compliance (issue 14)
+  'POST /api/v1/admin/organisations': { call: () => ({ path: '/api/v1/admin/organisations', body: { name: 'Ganja Bar' } }), expect: adminOnly(201) },
+  'GET /api/v1/admin/organisations': { call: () => ({ path: '/api/v1/admin/organisations' }), expect: adminOnly(200) },
+  'POST /api/v1/admin/organisations/:id/grants': { call: async (f) => ({ path: `/api/v1/admin/organisations/${await anOrg(f)}/grants`, body: { userId: await newUser(f), grant: 'clerk' } }), expect: adminOnly(201) },
+  'PUT /api/v1/organisations/:id/roster': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/roster` }), expect: orgOnly(403) },
+  'GET /api/v1/organisations/:id/memberships': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/memberships` }), expect: orgOnly(403) },
+  'POST /api/v1/organisations/:id/memberships/:membershipId/decision': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/memberships/${ANY_ID}/decision`, body: { decision: 'approve' } }), expect: orgOnly(403) },
+  'GET /api/v1/organisations/:id/cle-rules': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/cle-rules` }), expect: orgOnly(403) },
+  'PUT /api/v1/organisations/:id/cle-rules': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/cle-rules`, body: {} }), expect: orgOnly(403) },
+  'POST /api/v1/organisations/:id/exemptions': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/exemptions`, body: { barNumber: 'X-1', reason: 'on leave', fromDay: '2026-01-01', toDay: '2026-02-01' } }), expect: orgOnly(403) },
+  'POST /api/v1/organisations/:id/accreditations': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/accreditations`, body: { courseVersionId: ANY_ID, number: 'N-1', hours: {}, validFrom: '2026-01-01' } }), expect: orgOnly(403) },
+  'GET /api/v1/organisations/:id/accreditations': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/accreditations` }), expect: orgOnly(403) },
+  'GET /api/v1/organisations/:id/compliance': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/compliance` }), expect: orgOnly(403) },
+  'GET /api/v1/organisations/:id/compliance/export': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/compliance/export` }), expect: orgOnly(403) },
+  'POST /api/v1/me/memberships': { call: async (f) => ({ path: '/api/v1/me/memberships', body: { organisationId: await anOrg(f), barNumber: 'MX-1' } }), expect: signedIn(201) },
+  'GET /api/v1/me/memberships': { call: () => ({ path: '/api/v1/me/memberships' }), expect: signedIn(200) },
+  'GET /api/v1/course-versions/pending-approval': { call: () => ({ path: '/api/v1/course-versions/pending-approval' }), expect: adminOnly(200) },
+  'POST /api/v1/course-versions/:id/approval': { call: async (f) => ({ path: `/api/v1/course-versions/${await deployedVersion(f)}/approval` }), expect: adminOnly(201) },
+  'GET /organisations': { call: () => ({ path: '/organisations' }), expect: page(signedIn(200)) },
+  'POST /organisations/memberships': { call: async (f) => ({ path: '/organisations/memberships', body: { organisationId: await anOrg(f), barNumber: 'MX-2' } }), expect: page(signedIn(303)) },
+  'GET /organisations/:id': { call: async (f) => ({ path: `/organisations/${await anOrg(f)}` }), expect: orgPage },
+  'POST /organisations/:id/roster': { call: async (f) => ({ path: `/organisations/${await anOrg(f)}/roster`, body: {} }), expect: orgPage },
+  'POST /organisations/:id/memberships/:membershipId/decision': { call: async (f) => ({ path: `/organisations/${await anOrg(f)}/memberships/${ANY_ID}/decision`, body: { decision: 'approve' } }), expect: orgPage },
+  'GET /organisations/:id/export': { call: async (f) => ({ path: `/organisations/${await anOrg(f)}/export` }), expect: orgPage },
+  'POST /organisations/:id/bulk-verification': { call: async (f) => ({ path: `/organisations/${await anOrg(f)}/bulk-verification`, body: { codes: 'X' } }), expect: orgPage },
+  'GET /staff/approvals': { call: () => ({ path: '/staff/approvals' }), expect: page(adminOnly(200)) },
+  'POST /staff/approvals/:id': { call: async (f) => ({ path: `/staff/approvals/${await deployedVersion(f)}` }), expect: page(adminOnly(303)) },
+  'GET /admin/organisations': { call: () => ({ path: '/admin/organisations' }), expect: page(adminOnly(200)) },
+  'POST /admin/organisations': { call: () => ({ path: '/admin/organisations', body: { name: 'Page Bar' } }), expect: page(adminOnly(303)) },
+  'POST /admin/organisations/:id/grants': { call: async (f) => ({ path: `/admin/organisations/${await anOrg(f)}/grants`, body: { email: f.users.otherLearner.email, grant: 'clerk' } }), expect: page(adminOnly(303)) },
 };
 
 const isPage = (route: string) => !/ \/(api|health|\.well-known)/.test(route);
@@ -308,6 +350,8 @@ describe('Access matrix', () => {
     const [admin, trainer, otherLearner] = [await loginAs(t, 'admin'), await loginAs(t, 'trainer'), await loginAs(t, 'learner')];
     const barNumber = 'AZ-1234';
     const learner = await certifiedLearner(t, admin, { barNumber });
+    // A profile's bar number verifies nothing; a certificate from before memberships is still listed by it (verified:false).
+    await t.db.query(`UPDATE certificates SET memberships = NULL WHERE user_id = $1`, [learner.id]);
     for (const u of [otherLearner, trainer, admin]) await new LearnerPath(t, u).enroll(COURSE);
 
     const certs = await request(t.url).get('/api/v1/me/certificates').set(learner.auth).expect(200);

@@ -4,6 +4,9 @@ import { VerifiersService } from '@themis/identity';
 import { createTestApp, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
 import { ALIAS_BOMB_YAML, certifiedLearner, routeTable, zipOf } from './security-support';
 
+// Every route with hostile bodies, one request at a time: with the organisation routes this outlasts 60 s on a busy runner.
+jest.setTimeout(300_000);
+
 /**
  * ASVS V1/V2 (encoding, validation) and V16 (error handling): random and hostile bodies,
  * params, queries and headers against every route the server serves. Every answer is below

@@ -43,9 +43,9 @@ export class VersionApprovals {
     await this.repo.lockVersion(manager, versionId, true);
     const version = await this.repo.version(versionId, manager);
     if (!version) throw notFound('Course version');
-    if (version.approvedBy) return { approved: false, version };
     if (version.publishedBy === userId) throw new DomainError(ErrorCode.Forbidden, 'The author of a version cannot approve it: a second person must');
     await this.requireApprover(userId);
+    if (version.approvedBy) return { approved: false, version };
     const approved = await this.repo.insertApproval(manager, versionId, `user:${userId}`, null);
     if (approved) await this.audit.record(manager, { actor: `user:${userId}`, action: 'version.approve', subject: versionId, details: { courseSlug: version.courseSlug, version: version.version, cleHours: version.cleHours, publishedBy: version.publishedBy } });
     return { approved, version };

@@ -169,6 +169,11 @@ export function readQuiz(form: Form, quiz: DraftQuiz): { errors: FieldErrors; ap
     const p = `q.${i}.`;
     const existing = i < quiz.questions.length ? quiz.questions[i]! : undefined;
     if (existing && checked(form, `${p}remove`)) continue;
+    // Matching, short-answer and numerical questions are edited through the API or GIFT, not this form: kept as they are.
+    if (existing && !(QUESTION_TYPES as readonly string[]).includes(existing.type)) {
+      questions.push(existing);
+      continue;
+    }
     const prompt = limited(form, `${p}prompt`, `q-${i}-prompt`, 5000, errors);
     if (!existing && prompt.trim() === '') continue;
     const type = text(form, `${p}type`);
@@ -186,7 +191,11 @@ export function readQuiz(form: Form, quiz: DraftQuiz): { errors: FieldErrors; ap
       const rows = (existing?.options.length ?? 0) + SPARE_OPTIONS;
       for (let k = 0; k < rows; k++) {
         const optionText = limited(form, `${p}o.${k}.text`, `q-${i}-o-${k}-text`, 2000, errors);
-        if (optionText.trim() !== '') q.options.push({ text: optionText, correct: checked(form, `${p}o.${k}.correct`) });
+        // An option's weight and feedback (from GIFT or the files) stay with its text while its mark is unchanged.
+        const before = existing?.options.find((o) => o.text === optionText);
+        const correct = checked(form, `${p}o.${k}.correct`);
+        const kept = before && before.correct === correct ? { ...(before.fraction !== undefined ? { fraction: before.fraction } : {}), ...(before.feedback ? { feedback: before.feedback } : {}) } : {};
+        if (optionText.trim() !== '') q.options.push({ text: optionText, correct, ...kept });
       }
     }
     questions.push(q);

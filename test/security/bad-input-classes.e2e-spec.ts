@@ -29,7 +29,9 @@ describe('Bad input of the classes that once answered 500', () => {
 
   it.each([
     ['from=1&to=2147483648', 'to'],
-    ['from=1e3&to=2', 'from'],
+    ['from=-1&to=2', 'from'],
+    ['from=1.5&to=2', 'from'],
+    ['from=1e20&to=2', 'from'],
     ['from=99999999999999999999&to=1', 'from'],
   ])('answers a diff with %s with 400 naming the field', async (qs, field) => {
     const res = await request(t.url).get(`/api/v1/author/courses/path-course/diff?${qs}`).set(trainer.auth).expect(400);

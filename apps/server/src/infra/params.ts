@@ -25,7 +25,9 @@ export class IdPipe implements PipeTransform<string, string> {
 export const MAX_INT = 2147483647;
 
 /** A whole number from 1 written in digits only (no `1e3`, no sign), at most MAX_INT; 400 naming the field otherwise. */
-export function positiveInt(value: unknown, field: string): number {
+export function positiveInt(raw: unknown, field: string): number {
+  // The global ValidationPipe (transform: true) may already have turned a `number` parameter into one.
+  const value = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : raw;
   if (typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_INT) return Number(value);
   throw new DomainError(ErrorCode.ValidationFailed, `${field} must be a whole number from 1 to ${MAX_INT}`, { field });
 }

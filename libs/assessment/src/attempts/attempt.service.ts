@@ -29,7 +29,7 @@ export class AttemptService {
   start(userId: string, courseSlug: string, quizSlug: string, lang?: string): Promise<AttemptResponse> {
     return inTransaction(this.db, async (manager) => {
       const enrollment = await this.progress.requireLocked(manager, userId, courseSlug);
-      const quiz = await this.translated.quiz(await this.catalog.quizBySlug(enrollment.versionId, quizSlug), { requested: lang, enrolment: enrollment.language });
+      const quiz = await this.translated.quiz(await this.catalog.quizBySlug(enrollment.versionId, quizSlug), { requested: lang, enrolment: enrollment.language }, manager);
       await this.requireLessonsFirst(manager, enrollment, quiz);
       let attempts = await this.closeExpired(manager, userId, enrollment, quiz.id);
       const allowed = quiz.maxAttempts + (await this.attempts.extraAttempts(manager, enrollment.id, quiz.id));

@@ -53,7 +53,7 @@ export class SubmissionService {
     const run = async (m: EntityManager) => {
       const attempt = await this.attempts.find(userId, attemptId, m);
       if (!attempt || attempt.submittedAt || !attempt.expiresAt || attempt.expiresAt.getTime() >= Date.now()) return;
-      const quiz = await this.quizFor(attempt);
+      const quiz = await this.quizFor(attempt, m);
       let graded: ReturnType<SubmissionService['grade']>;
       try {
         graded = this.grade(attempt, quiz, attempt.savedAnswers ?? []);
@@ -89,8 +89,8 @@ export class SubmissionService {
   }
 
   /** Explanations are stored with the results, in the enrolment's content language. */
-  private async quizFor(attempt: QuizAttempt): Promise<QuizContent> {
-    return this.translated.quiz(await this.catalog.quizById(attempt.quizId), { enrolment: await this.enrollments.languageOf(attempt.enrollmentId) });
+  private async quizFor(attempt: QuizAttempt, manager?: EntityManager): Promise<QuizContent> {
+    return this.translated.quiz(await this.catalog.quizById(attempt.quizId), { enrolment: await this.enrollments.languageOf(attempt.enrollmentId, manager) }, manager);
   }
 
   private grade(attempt: QuizAttempt, quiz: QuizContent, answers: SubmittedAnswer[]): { graded: Graded; stored: ReturnType<typeof toStoredAnswers> } {

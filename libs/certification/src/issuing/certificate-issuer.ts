@@ -57,7 +57,7 @@ export class CertificateIssuer {
     const facts = await this.certificates.issueFacts(manager, e.userId, e.versionId);
     // Four eyes: no certificate for hours nobody but their author approved; issued at approval instead.
     if (!(await this.approvals.approvedForIssue(manager, e.versionId, facts.cleHours))) return null;
-    const languages = await this.languages.atCompletion(e);
+    const languages = await this.languages.atCompletion(manager, e);
     const code = await this.issue(manager, {
       ...facts,
       ...languages,

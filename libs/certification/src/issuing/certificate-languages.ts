@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { TranslatedContentService } from '@themis/catalog';
 import { UsersService } from '@themis/identity';
 import { CompletedEnrollment, EnrollmentRepository } from '@themis/learning';
@@ -15,10 +16,12 @@ export class CertificateLanguages {
     private readonly users: UsersService,
   ) {}
 
-  async atCompletion(e: CompletedEnrollment): Promise<{ language: string; courseTitle: string; pdfLanguage: string }> {
-    const [chosen, holderLocale] = await Promise.all([this.enrollments.languageOf(e.enrollmentId), this.users.localeOf(e.userId)]);
-    const { lang } = await this.translated.served(e.versionId, { enrolment: chosen, interface: holderLocale });
-    const { title } = await this.translated.courseTitle(e.versionId, lang);
+  /** Read on the completing transaction's connection, never a second one from the pool. */
+  async atCompletion(manager: EntityManager, e: CompletedEnrollment): Promise<{ language: string; courseTitle: string; pdfLanguage: string }> {
+    const chosen = await this.enrollments.languageOf(e.enrollmentId, manager);
+    const holderLocale = await this.users.localeOf(e.userId, manager);
+    const { lang } = await this.translated.served(e.versionId, { enrolment: chosen, interface: holderLocale }, manager);
+    const { title } = await this.translated.courseTitle(e.versionId, lang, manager);
     return { language: lang, courseTitle: title, pdfLanguage: holderLocale ?? 'en' };
   }
 }

@@ -47,7 +47,8 @@ export class UsersService {
   }
 
   /** The interface language an account chose; null when the account is gone. */
-  async localeOf(id: string): Promise<User['locale'] | null> {
+  async localeOf(id: string, manager?: EntityManager): Promise<User['locale'] | null> {
+    if (manager) return ((await manager.query(`SELECT locale FROM users WHERE id = $1`, [id]))[0]?.locale as User['locale']) ?? null;
     const rows = await preparedQuery<{ locale: User['locale'] }>(this.users.manager.connection, 'user-locale', `SELECT locale FROM users WHERE id = $1`, [id]);
     return rows[0]?.locale ?? null;
   }

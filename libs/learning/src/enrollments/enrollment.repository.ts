@@ -89,8 +89,8 @@ export class EnrollmentRepository {
   }
 
   /** The content language of the enrolment an attempt belongs to (the explanations' language at grading). */
-  async languageOf(enrollmentId: string): Promise<string | null> {
-    const rows = await this.db.query(`SELECT language FROM enrollments WHERE id = $1`, [enrollmentId]);
+  async languageOf(enrollmentId: string, manager?: EntityManager): Promise<string | null> {
+    const rows = await (manager ?? this.db).query(`SELECT language FROM enrollments WHERE id = $1`, [enrollmentId]);
     return rows[0]?.language ?? null;
   }
 

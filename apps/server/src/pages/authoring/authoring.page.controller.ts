@@ -42,7 +42,7 @@ export class AuthoringScriptController {
   @HttpCode(200)
   @Post('preview')
   preview(@Body() body: Form): Promise<{ html: string }> {
-    return this.authoring.preview(typeof body['markdown'] === 'string' ? body['markdown'] : '');
+    return this.authoring.preview(typeof body?.['markdown'] === 'string' ? body['markdown'] : '');
   }
 
   @RequirePermission(Permission.AuthorCourses)

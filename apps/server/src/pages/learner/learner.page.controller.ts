@@ -25,13 +25,13 @@ export class LearnerPageController {
   @Post('courses/:slug/enrollment')
   @Redirect('/', 303)
   enroll(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
-    return this.pages.enroll(user.id, slug, body['language']);
+    return this.pages.enroll(user.id, slug, body?.['language']);
   }
 
   @Post('courses/:slug/enrollment/language')
   @Redirect('/', 303)
   switchLanguage(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser): Promise<{ url: string }> {
-    return this.pages.switchLanguage(user.id, slug, body['language']);
+    return this.pages.switchLanguage(user.id, slug, body?.['language']);
   }
 
   @Get('courses/:slug/lessons/:lesson')

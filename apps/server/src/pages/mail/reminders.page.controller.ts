@@ -12,6 +12,6 @@ export class RemindersPageController {
   @Post('profile/reminders')
   @Redirect('/profile?saved=1', 303)
   async set(@CurrentUser() user: AuthenticatedUser, @Body() body: Record<string, unknown>): Promise<void> {
-    await this.reminders.setReminders(user.id, body['certificateReminders'] === 'on');
+    await this.reminders.setReminders(user.id, body?.['certificateReminders'] === 'on');
   }
 }

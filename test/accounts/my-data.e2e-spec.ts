@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createTestApp, LearnerPath, loginAs, SignedInUser, SmtpSink, startSmtpSink, TEST_PASSWORD, TestApp } from '@themis/testing';
+import { OrganisationsService } from '@themis/organisations';
 
 describe('A learner\'s own data: download and account closure', () => {
   let sink: SmtpSink;
@@ -51,6 +52,8 @@ describe('A learner\'s own data: download and account closure', () => {
     expect(wrong.body.message).toContain('currentPassword');
     const [{ n: before }] = await t.db.query(`SELECT count(*)::int AS n FROM quiz_attempts WHERE user_id = $1`, [learner.id]);
     expect(before).toBe(2);
+    const bar = await t.app.get(OrganisationsService).create({ name: 'Closure Bar' });
+    await request(t.url).post('/api/v1/me/memberships').set(learner.auth).send({ organisationId: bar.id, barNumber: 'CL-1001' }).expect(201);
     await request(t.url).post('/api/v1/me/closure').set(learner.auth).send({ currentPassword: TEST_PASSWORD }).expect(204);
 
     for (const token of [learner.token, other]) {
@@ -66,6 +69,7 @@ describe('A learner\'s own data: download and account closure', () => {
     expect(enrolments).toEqual([{ completed_at: expect.any(Date) }]);
     const [{ n: after }] = await t.db.query(`SELECT count(*)::int AS n FROM quiz_attempts WHERE user_id = $1`, [learner.id]);
     expect(after).toBe(1); // the passed attempt behind the certificate
+    expect(await t.db.query(`SELECT id FROM memberships WHERE user_id = $1`, [learner.id])).toEqual([]);
 
     const verify = await request(t.url).get(`/api/v1/verify/${learner.code}`).expect(200);
     expect(verify.body).toMatchObject({ status: 'valid', holderName: 'Leyla Hüseynova' });

@@ -6,6 +6,7 @@ import { CertificatesService } from '@themis/certification';
 import { inTransaction } from '@themis/database';
 import { AccountClosureService, MfaService, SessionService, UsersService } from '@themis/identity';
 import { EnrollmentRepository, ProgressService } from '@themis/learning';
+import { MembershipsService } from '@themis/organisations';
 
 /**
  * A learner's own data (GDPR Art. 15 and 20: access and portability; Art. 17: erasure, with the
@@ -24,6 +25,7 @@ export class AccountDataService {
     private readonly progress: ProgressService,
     private readonly attempts: AttemptRecords,
     private readonly certificates: CertificatesService,
+    private readonly memberships: MembershipsService,
   ) {}
 
   /** Everything Themis holds about the signed-in person, as one JSON document. */
@@ -43,6 +45,7 @@ export class AccountDataService {
           completedLessons: await this.enrollments.completedLessonSlugs(userId, e.id),
         })),
       ),
+      memberships: await this.memberships.mine(userId),
       progress: await this.progress.listForUser(userId),
       quizAttempts: await this.attempts.listForUser(userId),
       certificates: await this.certificates.listForUser(userId),
@@ -51,7 +54,7 @@ export class AccountDataService {
 
   /**
    * Closes the account: sessions end; contact data, the progress and attempts of unfinished
-   * courses go; the email is released; certificates stay verifiable with their certified facts.
+   * courses, memberships and organisation grants go; the email is released; certificates stay verifiable with their certified facts.
    */
   async close(userId: string, currentPassword: string, ip: string): Promise<void> {
     await this.closure.assertPassword(userId, currentPassword, ip);
@@ -59,6 +62,7 @@ export class AccountDataService {
       const unfinished = await this.enrollments.unfinishedIds(m, userId);
       await this.attempts.deleteForEnrollments(m, userId, unfinished);
       await this.enrollments.deleteUnfinished(m, userId, unfinished);
+      await this.memberships.forgetUser(m, userId);
       await this.closure.close(m, userId);
     });
   }

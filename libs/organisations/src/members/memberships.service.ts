@@ -61,6 +61,11 @@ export class MembershipsService {
     return id;
   }
 
+  /** Account closure (issue 16): the person's memberships and grants, in the closing transaction. */
+  forgetUser(manager: EntityManager, userId: string): Promise<void> {
+    return this.organisations.forgetUser(manager, userId);
+  }
+
   async mine(userId: string): Promise<MembershipResponse[]> {
     return (await this.organisations.membershipsOf(userId)).map(toResponse);
   }

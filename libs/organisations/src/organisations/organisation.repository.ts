@@ -166,4 +166,10 @@ export class OrganisationRepository {
     );
     return row.id;
   }
+
+  /** A closed account's claims and grants go; what certificates recorded at issue stays with certification. */
+  async forgetUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`DELETE FROM memberships WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM organisation_grants WHERE user_id = $1`, [userId]);
+  }
 }

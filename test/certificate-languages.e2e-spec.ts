@@ -60,7 +60,7 @@ describe('Certificates in the holder\'s language', () => {
     expect(body.replace(/\s+/g, ' ')).toContain('Доступ к адвокату: главное');
     expect(body).toContain(code);
     if (lang !== 'en') for (const label of ENGLISH_LABELS) expect(body).not.toContain(label);
-    const labels = { az: ['Davamlı hüquqi təhsil sertifikatı', 'Hakim', 'SERTİFİKAT KODU', 'VERİLİB', '2 dekabr', '0,75 saat'], ru: ['Сертификат о непрерывном юридическом образовании', 'Судья', 'КОД СЕРТИФИКАТА', '0,75 часа', 'декабря'], en: ['Certificate of Continuing Legal Education', 'Judge', '0.75 hours', 'December'] }[lang]!;
+    const labels = { az: ['Davamlı hüquqi təhsil sertifikatı', 'Hakim', 'SERTİFİKAT KODU', 'VERİLİB', '2 dekabr', '0,25 saat'], ru: ['Сертификат о непрерывном юридическом образовании', 'Судья', 'КОД СЕРТИФИКАТА', '0,25 часа', 'декабря'], en: ['Certificate of Continuing Legal Education', 'Judge', '0.25 hours', 'December'] }[lang]!;
     for (const label of labels) expect(body.replace(/\s+/g, ' ')).toContain(label);
     const sig = run('pdfsig', [file]);
     expect(sig).toMatch(/Signature #1/);

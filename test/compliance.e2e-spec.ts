@@ -67,7 +67,7 @@ describe('CLE compliance console', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'themis-cle-')), 'c.pdf');
     fs.writeFileSync(file, pdf.body as Buffer);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('Compliance Bar, bar no. C-1');
+    expect(text).toContain('Compliance Bar, Bar no. C-1');
     expect(text).toContain('Compliance Bar no. CB-2026-001');
     await certify(members['Carry Advocate']!);
     await t.db.query(`UPDATE certificate_members SET completed_at = completed_at - interval '1 year' WHERE bar_number_key = 'C5'`);

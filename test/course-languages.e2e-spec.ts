@@ -5,7 +5,7 @@ import request from 'supertest';
 import { CourseImporter, readCatalog } from '@themis/catalog';
 import { projectRoot } from '@themis/core';
 import { UsersService } from '@themis/identity';
-import { createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
+import { answersFromKey, createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
 
 const COURSE = 'access-to-a-lawyer-essentials';
 const QUIZ = 'first-interrogation-quiz';
@@ -46,6 +46,7 @@ describe('Course content in the learner\'s language', () => {
     const lesson = await request(t.url).get(`/api/v1/courses/${COURSE}/lessons/the-salduz-rule`).set(learner.auth).expect(200);
     expect(lesson.body).toMatchObject({ language: 'ru', languageFallback: false, title: 'Правило Салдуза' });
     expect(lesson.body.html).toContain('<cite class="case-ref" data-case="salduz-v-turkey" lang="en">Salduz v. Turkey</cite>');
+    await new LearnerPath(t, learner).studied();
     await request(t.url).post(`/api/v1/courses/${COURSE}/lessons/the-salduz-rule/completion`).set(learner.auth).expect(200);
 
     const switched = await request(t.url).patch(`/api/v1/courses/${COURSE}/enrollment`).set(learner.auth).send({ language: 'az' }).expect(200);
@@ -59,13 +60,16 @@ describe('Course content in the learner\'s language', () => {
     const attempt = await request(t.url).post(`/api/v1/courses/${COURSE}/quizzes/${QUIZ}/attempts?lang=ru`).set(learner.auth).expect(201);
     expect(attempt.body.language).toBe('ru');
     const night = attempt.body.questions.find((q: { prompt: string }) => q.prompt.startsWith('Семнадцатилетнего'));
-    expect(night.options.map((o: { text: string }) => o.text)).toEqual(expect.arrayContaining(['Ничего, потому что он не просил адвоката письменно.']));
+    expect(night.options.map((o: { text: string }) => o.text)).toEqual(expect.arrayContaining(['Признать их допустимыми, поскольку до допроса он не просил адвоката в письменной форме.']));
     const trueFalse = attempt.body.questions.find((q: { type: string }) => q.type === 'true_false');
     expect(trueFalse.options.map((o: { text: string }) => o.text).sort()).toEqual(['Верно', 'Неверно']);
 
     // The key comes from the source: the right options by id are the same whatever the language.
     const key = await request(t.url).get(`/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}`).set(admin.auth).expect(200);
-    const answers = key.body.questions.map((q: { id: string; options: { id: string; correct: boolean }[] }) => ({ questionId: q.id, optionIds: q.options.filter((o) => o.correct).map((o) => o.id) }));
+    // Option ids are drawn per attempt: the same open attempt read in the key's language maps the key's texts to its ids.
+    const shownEn = await request(t.url).post(`/api/v1/courses/${COURSE}/quizzes/${QUIZ}/attempts?lang=en`).set(learner.auth).expect(201);
+    expect(shownEn.body.attemptId).toBe(attempt.body.attemptId);
+    const answers = answersFromKey(key.body, shownEn.body, true);
     const graded = await request(t.url).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(learner.auth).send({ answers }).expect(200);
     expect(graded.body).toMatchObject({ score: 100, passed: true });
     expect(graded.body.results.map((r: { explanation?: string }) => r.explanation ?? '').join(' ')).toMatch(/Hökumət|dövlət/);

@@ -143,7 +143,7 @@ describe('Course editor pages', () => {
     const gift = '::art5::Article 5 protects liberty and security. {TRUE}\n\n::numeric::What year was the Convention signed? {#1950}\n';
     await page.setInputFiles('#gift-file', { name: 'questions.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
     await submit('form[action*="/gift"] button');
-    expect(await page.locator('#gift-result').textContent()).toMatch(/1 question\(s\) added[\s\S]*Line 3 \(“numeric”\): a numerical question is not supported/);
+    expect(await page.locator('#gift-result').textContent()).toMatch(/2 question\(s\) added/);
     expect(await page.locator('textarea[name$=".prompt"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).toContain('Article 5 protects liberty and security.');
     await check('authoring-quiz-gift');
 

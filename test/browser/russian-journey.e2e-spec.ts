@@ -6,7 +6,7 @@ import request from 'supertest';
 import { Browser, Page } from 'playwright-core';
 import { projectRoot } from '@themis/core';
 import { UsersService } from '@themis/identity';
-import { binaryBody, createTestApp, loginAs, TestApp } from '@themis/testing';
+import { answersFromKey, binaryBody, createTestApp, LearnerPath, loginAs, TestApp } from '@themis/testing';
 import { axeViolations, launchChromium } from './browser-support';
 
 jest.setTimeout(240_000);
@@ -53,6 +53,7 @@ describe('Site: a lawyer takes the essentials course in Russian, from enrolment 
       expect(await page.locator('article.lesson h1').textContent()).toBe(title);
       expect(await page.locator('.prose cite[lang="en"]').count()).toBeGreaterThan(0);
       violations.push(...(await axeViolations(page, title)));
+      await new LearnerPath(t, learner).studied(); // the course asks 120 s per lesson
       await page.getByRole('button', { name: 'Отметить урок как пройденный' }).click();
       await page.waitForLoadState();
     }
@@ -63,7 +64,9 @@ describe('Site: a lawyer takes the essentials course in Russian, from enrolment 
     await page.waitForLoadState();
     expect(await page.locator('.quiz-form').textContent()).toContain('Семнадцатилетнего подозреваемого');
     const key = await request(t.url).get(`/api/v1/author/courses/${COURSE}/quizzes/first-interrogation-quiz`).set(admin.auth).expect(200);
-    for (const q of key.body.questions as { options: { id: string; correct: boolean }[] }[]) for (const o of q.options.filter((x) => x.correct)) await page.check(`input[value="${o.id}"]`);
+    // Option ids are drawn per attempt: the open attempt, read in the key's language, maps the key's texts to this attempt's ids.
+    const shown = await request(t.url).post(`/api/v1/courses/${COURSE}/quizzes/first-interrogation-quiz/attempts?lang=en`).set(learner.auth).expect((r) => expect([200, 201]).toContain(r.status));
+    for (const a of answersFromKey(key.body, shown.body, true)) for (const id of a.optionIds) await page.check(`input[value="${id}"]`);
     violations.push(...(await axeViolations(page, 'quiz-ru')));
     await page.getByRole('button', { name: 'Отправить ответы' }).click();
     await page.waitForURL(/\/attempts\//);

@@ -20,6 +20,8 @@ export const UPLOAD_FORMS: UploadForm[] = [
   { path: /^\/staff\/authoring\/archives$/i, field: 'archive', fileBytes: 20 * 1024 * 1024, fields: 2 },
   { path: /^\/staff\/authoring\/[^/]+\/quizzes\/[^/]+\/gift$/i, field: 'gift-file', fileBytes: 1024 * 1024, fields: 3 },
   { path: /^\/verify\/document$/i, field: 'document', fileBytes: 10 * 1024 * 1024, fields: 2 },
+  { path: /^\/organisations\/[^/]+\/roster$/i, field: 'roster', fileBytes: 5 * 1024 * 1024, fields: 2 },
+  { path: /^\/organisations\/[^/]+\/bulk-verification$/i, field: 'codes-file', fileBytes: 256 * 1024, fields: 3 },
 ];
 
 const TOO_MANY = new Set(['LIMIT_FIELD_COUNT', 'LIMIT_PART_COUNT', 'LIMIT_FILE_COUNT', 'LIMIT_UNEXPECTED_FILE', 'LIMIT_FIELD_KEY']);

@@ -40,5 +40,6 @@ export function safeNext(next: unknown, fallback = '/dashboard'): string {
  */
 export const isPageRequest = (rawPath: string): boolean => {
   const path = rawPath.toLowerCase();
-  return !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/health') && !path.startsWith('/assets/');
+  // /.well-known/ holds machine-read JSON (DID document, JWKS, issuer profile): errors there are JSON too.
+  return !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/health') && !path.startsWith('/assets/') && !path.startsWith('/.well-known/');
 };

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Audited, complianceCsv, complianceXlsx } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
@@ -9,8 +8,6 @@ import { send } from '../../web/page-result';
 import { OrganisationPagesService, Upload } from './organisation-pages.service';
 
 type Form = Record<string, unknown>;
-const ROSTER_UPLOAD = { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2 } };
-const CODES_UPLOAD = { limits: { fileSize: 256 * 1024, files: 1, fields: 3 } };
 
 @UseFilters(PageErrorFilter)
 @Controller()
@@ -34,8 +31,8 @@ export class OrganisationPageController {
     return this.pages.console(user, id, query, { decided: query['decided'] === '1' });
   }
 
+  /** Multipart, parsed before the CSRF check by infra/upload-parser, so the token travels in the body. */
   @Post('organisations/:id/roster')
-  @UseInterceptors(FileInterceptor('roster', ROSTER_UPLOAD))
   async roster(@CurrentUser() user: AuthenticatedUser, @Param('id', IdPipe) id: string, @UploadedFile() file: Upload, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.uploadRoster(user, id, file));
   }
@@ -54,7 +51,6 @@ export class OrganisationPageController {
   }
 
   @Post('organisations/:id/bulk-verification')
-  @UseInterceptors(FileInterceptor('codes-file', CODES_UPLOAD))
   async bulk(@CurrentUser() user: AuthenticatedUser, @Param('id', IdPipe) id: string, @Body() body: Form, @UploadedFile() file: Upload, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.pages.bulkVerify(user, id, body ?? {}, file));
   }

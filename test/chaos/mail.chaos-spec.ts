@@ -32,7 +32,7 @@ describe('Mail across a crash', () => {
   it('delivers every queued mail exactly once after a SIGKILL in the middle of a burst', async () => {
     const sink = await startSmtpSink();
     const port = await freePort();
-    const env = { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, COURSES_DIR: FIXTURE_COURSES, SMTP_URL: sink.url, WORKER_CONCURRENCY: '4', DATABASE_CONNECT_TIMEOUT_MS: '30000', ADMIN_EMAIL: 'mail-chaos@example.test', ADMIN_PASSWORD: 'mail-chaos-admin-password' };
+    const env = { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, COURSES_DIR: FIXTURE_COURSES, SMTP_URL: sink.url, WORKER_CONCURRENCY: '4', DATABASE_CONNECT_TIMEOUT_MS: '30000', ADMIN_EMAIL: 'mail-chaos@example.test', ADMIN_PASSWORD: 'mail-chaos-admin-password', REGISTRATION_MAX_PER_HOUR_PER_IP: '100000' };
     const first = startServer(env);
     const url = await first.ready;
     const passed: string[] = [];
@@ -40,14 +40,20 @@ describe('Mail across a crash', () => {
     try {
       const adminLogin = await request(url).post('/api/v1/auth/login').send({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }).expect(200);
       const key = await request(url).get(`/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}`).set('Authorization', `Bearer ${adminLogin.body.accessToken}`).expect(200);
-      const rightAnswers = key.body.questions.map((q: { id: string; options: { id: string; correct: boolean }[] }) => ({ questionId: q.id, optionIds: q.options.filter((o) => o.correct).map((o) => o.id) }));
+      // Option ids are drawn per attempt: the key's right options are found in each attempt by their text.
+      const keyQuestions: { id: string; options: { text: string; correct: boolean }[] }[] = key.body.questions;
+      const rightAnswers = (shown: { questions: { id: string; options: { id: string; text: string }[] }[] }) =>
+        shown.questions.map((q) => {
+          const right = keyQuestions.find((k) => k.id === q.id)!.options.filter((o) => o.correct).map((o) => o.text);
+          return { questionId: q.id, optionIds: q.options.filter((o) => right.includes(o.text)).map((o) => o.id) };
+        });
       const detail = await request(url).get(`/api/v1/courses/${COURSE}`).expect(200);
       const lessons: string[] = detail.body.modules.flatMap((m: { lessons: { slug: string }[] }) => m.lessons.map((l) => l.slug));
       const learners: { email: string; auth: { Authorization: string } }[] = [];
       for (let i = 0; i < LEARNERS; i++) {
         const email = `mail.chaos.${i}@example.test`;
-        await request(url).post('/api/v1/auth/register').send({ email, password: 'a-mail-chaos-password', fullName: `Mail Chaos ${String.fromCharCode(65 + i)}`, profession: 'judge', locale: (['en', 'az', 'ru'] as const)[i % 3] }).expect(201);
-        const login = await request(url).post('/api/v1/auth/login').send({ email, password: 'a-mail-chaos-password' }).expect(200);
+        await request(url).post('/api/v1/auth/register').send({ email, password: 'orbit-lantern-meadow-42', fullName: `Mail Chaos ${String.fromCharCode(65 + i)}`, profession: 'judge', locale: (['en', 'az', 'ru'] as const)[i % 3] }).expect(201);
+        const login = await request(url).post('/api/v1/auth/login').send({ email, password: 'orbit-lantern-meadow-42' }).expect(200);
         const auth = { Authorization: `Bearer ${login.body.accessToken}` };
         await request(url).post(`/api/v1/courses/${COURSE}/enrollment`).set(auth).expect(201);
         for (const lesson of lessons) {
@@ -82,7 +88,7 @@ describe('Mail across a crash', () => {
         learners.map(async (l) => {
           const attempt = await request(url).post(`/api/v1/courses/${COURSE}/quizzes/${QUIZ}/attempts`).set(l.auth);
           if (attempt.status !== 201) return;
-          const submitted = await request(url).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(l.auth).send({ answers: rightAnswers });
+          const submitted = await request(url).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(l.auth).send({ answers: rightAnswers(attempt.body) });
           if (submitted.status === 200 && submitted.body.passed) passed.push(l.email);
         }).map((p) => p.catch(() => undefined)),
       );

@@ -141,10 +141,10 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
            OR p.kind = 'pool' AND p.idx >= $1`,
       [poolSize],
     );
-    // The issue pool opened its last lesson an hour ago: completing it is allowed at once.
+    // The issue pool has studied its last lesson for an hour (the study clock's accrued time): completing it is allowed at once.
     await db.query(
-      `INSERT INTO lesson_visits (enrollment_id, lesson_id, first_opened_at)
-       SELECT p.enrollment_id, l.lesson_id, now() - interval '1 hour' FROM bench_plan p JOIN bench_lessons l ON l.course_idx = p.course_idx AND l.pos = p.n - 1 WHERE p.kind = 'issue'`,
+      `INSERT INTO lesson_visits (enrollment_id, lesson_id, first_opened_at, seconds_accrued)
+       SELECT p.enrollment_id, l.lesson_id, now() - interval '1 hour', 3600 FROM bench_plan p JOIN bench_lessons l ON l.course_idx = p.course_idx AND l.pos = p.n - 1 WHERE p.kind = 'issue'`,
     );
 
     log('quiz attempts and passes');

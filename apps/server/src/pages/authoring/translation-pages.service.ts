@@ -64,7 +64,7 @@ export class TranslationPagesService {
         title: 'authoring.translate.title', slug, lang, sourceLanguage: c.language, revision: String(draft.revision), courseTitle: c.title, overview: o, modules: byModule,
         source: { title: c.title, summary: c.summary },
         form: { title: f ? str(f['title']) : (t?.title ?? ''), summary: f ? str(f['summary']) : (t?.summary ?? '') },
-        languages: translationLanguages(c).map((l) => ({ value: l, current: l === lang })),
+        languages: translationLanguages(c).filter((l) => l !== lang).map((l) => ({ value: l })),
         errors: overrides.errors ?? {}, message: overrides.message, saved: overrides.saved,
       },
     };

@@ -82,6 +82,28 @@ describe('Certificates in the holder\'s language', () => {
     expect(res.body.courseTitle).toBe('Доступ к адвокату: главное');
   });
 
+  it('names the title\'s language: courseLanguage in the API, lang on every page that shows it, inLanguage in the credential', async () => {
+    expect((await request(t.url).get(`/api/v1/verify/${code}`).expect(200)).body.courseLanguage).toBe('ru');
+    const mine = (await request(t.url).get('/api/v1/me/certificates').set(auth).expect(200)).body[0];
+    expect(mine).toMatchObject({ courseTitle: 'Доступ к адвокату: главное', courseLanguage: 'ru' });
+    const cookie = `themis_session=${auth.Authorization.slice('Bearer '.length)}`;
+    const verifyPage = (await request(t.url).get(`/verify/${code}`).set('Accept-Language', 'az').expect(200)).text;
+    expect(verifyPage).toContain('<span lang="ru">Доступ к адвокату: главное</span>');
+    const dashboard = (await request(t.url).get('/dashboard').set('Cookie', cookie).expect(200)).text;
+    // The course card and the certificate card, both in the language the course is taken in.
+    expect(dashboard.match(/<h3 lang="ru">(<a [^>]*>)?Доступ к адвокату: главное/g)).toHaveLength(2);
+    const transcript = (await request(t.url).get('/transcript').set('Cookie', cookie).expect(200)).text;
+    expect(transcript).toContain('<span lang="ru">Доступ к адвокату: главное</span>');
+    const credential = (await request(t.url).get(`/api/v1/certificates/${code}/credential?format=ldp_vc`).set(auth).expect(200)).body;
+    expect(credential.name).toBe('Сертификат НЮО: Доступ к адвокату: главное');
+    expect(credential.credentialSubject.achievement).toMatchObject({
+      name: 'Доступ к адвокату: главное',
+      inLanguage: 'ru',
+      description: 'Непрерывное юридическое образование: Доступ к адвокату: главное (версия 1)',
+      criteria: { narrative: 'Пройдены все уроки курса и сданы все его тесты.' },
+    });
+  });
+
   it('keeps the languages on a re-issue: the title as taken, the PDF in the holder\'s language', async () => {
     const admin = await loginAs(t, 'admin');
     const reissued = await request(t.url).post(`/api/v1/admin/certificates/${code}/reissue`).set(admin.auth).expect((r) => expect([200, 201]).toContain(r.status));

@@ -36,7 +36,7 @@ describe('Verification', () => {
   it('shows the certified facts for a code, typed in any case and without hyphens', async () => {
     const res = await request(t.url).get(`/api/v1/verify/${code.toLowerCase().replace(/-/g, '')}`).expect(200);
     expect(res.body).toMatchObject({
-      code, status: 'valid', holderName: 'Rəşad Hüseynov', profession: 'defense_attorney', courseTitle: 'Path course', cleHours: 2,
+      code, status: 'valid', holderName: 'Rəşad Hüseynov', profession: 'defense_attorney', courseTitle: 'Path course', courseLanguage: 'en', cleHours: 2,
       cleCategories: { procedural_law: 1.5, ethics: 0.5 }, issuedAt: expect.any(String), expiresAt: expect.any(String), revokedAt: null, revocationReason: null,
     });
   });

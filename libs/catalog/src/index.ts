@@ -25,3 +25,4 @@ export * from './authoring/draft-limits';
 export * from './translations/content-translation.entity';
 export * from './translations/translated-content';
 export * from './translations/translated-content.service';
+export * from './authoring/draft-translations';

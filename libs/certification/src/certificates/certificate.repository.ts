@@ -7,11 +7,11 @@ import { CertificateMembership, CertificateRow, normalizeRow } from './certifica
 /** Every column but the PDF bytes, named as CertificateRow. */
 export const ROW_COLUMNS = `c.id, c.code, c.user_id AS "userId", c.enrollment_id AS "enrollmentId", c.course_version_id AS "courseVersionId",
   c.holder_name AS "holderName", c.profession, c.bar_number AS "barNumber", c.course_slug AS "courseSlug", c.course_title AS "courseTitle",
-  c.course_version AS "courseVersion", c.cle_hours AS "cleHours", c.cle_categories AS "cleCategories", c.completed_at AS "completedAt",
+  c.language AS "courseLanguage", c.course_version AS "courseVersion", c.cle_hours AS "cleHours", c.cle_categories AS "cleCategories", c.completed_at AS "completedAt",
   c.issued_at AS "issuedAt", c.expires_at AS "expiresAt", c.issuer, c.revoked_at AS "revokedAt", c.revocation_reason AS "revocationReason",
   c.superseded_by AS "supersededBy", c.replaces, c.pdf_sha256 AS "pdfSha256", c.memberships, c.accreditations`;
 
-export interface NewCertificate extends Omit<CertificateRow, 'id' | 'revokedAt' | 'revocationReason' | 'supersededBy' | 'memberships'> {
+export interface NewCertificate extends Omit<CertificateRow, 'id' | 'courseLanguage' | 'revokedAt' | 'revocationReason' | 'supersededBy' | 'memberships'> {
   pdf: Buffer;
   barNumberKey: string | null;
   memberships: (CertificateMembership & { barNumberKey: string })[];

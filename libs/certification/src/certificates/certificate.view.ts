@@ -27,6 +27,8 @@ export interface CertificateRow {
   barNumber: string | null;
   courseSlug: string;
   courseTitle: string;
+  /** The language the course was taken in: the certified title is in it. */
+  courseLanguage: string;
   courseVersion: number;
   cleHours: number;
   cleCategories: Record<string, number>;
@@ -52,6 +54,8 @@ export interface VerificationResponse {
   profession: string;
   courseSlug: string;
   courseTitle: string;
+  /** The language of `courseTitle` (the language the course was taken in). */
+  courseLanguage: string;
   courseVersion: number;
   cleHours: number;
   cleCategories: Record<string, number>;
@@ -75,6 +79,7 @@ export interface MyCertificateResponse {
   code: string;
   courseSlug: string;
   courseTitle: string;
+  courseLanguage: string;
   cleHours: number;
   cleCategories: Record<string, number>;
   issuedAt: string;
@@ -107,6 +112,7 @@ export function toVerification(c: CertificateRow, now = new Date()): Verificatio
     profession: c.profession,
     courseSlug: c.courseSlug,
     courseTitle: c.courseTitle,
+    courseLanguage: c.courseLanguage,
     courseVersion: c.courseVersion,
     cleHours: c.cleHours,
     cleCategories: c.cleCategories,
@@ -128,6 +134,7 @@ export function toMyCertificate(c: CertificateRow, now = new Date()): MyCertific
     code: c.code,
     courseSlug: c.courseSlug,
     courseTitle: c.courseTitle,
+    courseLanguage: c.courseLanguage,
     cleHours: c.cleHours,
     cleCategories: c.cleCategories,
     issuedAt: iso(c.issuedAt)!,

@@ -1,4 +1,5 @@
 import { CertificateRow } from '../certificates/certificate.view';
+import { fill, isDocumentLanguage, labelsFor } from '../pdf/certificate-labels';
 import { ISSUER_NAME } from '../signing/signing-keys';
 import { CLR_V2, OB_V3, OB_V3_EXTENSIONS, VC_V2 } from './linked-data';
 import { credentialStatusEntries } from './status-list';
@@ -15,18 +16,28 @@ export const issuerProfile = (ctx: CredentialContext) => ({ id: ctx.issuerId, ty
 const achievementId = (c: CertificateRow, ctx: CredentialContext) => `${ctx.publicUrl}/courses/${c.courseSlug}#version-${c.courseVersion}`;
 const categoryResultId = (achievementId: string, category: string) => `${achievementId}#cle-${encodeURIComponent(category)}`;
 
+/** The credential's texts in the language the course was taken in: the certified title is in it. */
+const wordingOf = (c: CertificateRow) => labelsFor(c.courseLanguage).credential;
+
+/**
+ * The course as an Open Badges Achievement. Its name and description are in the course's language,
+ * which `inLanguage` states (OB 3.0's language tag for an achievement; its JSON Schema allows plain
+ * strings only, so no JSON-LD value objects).
+ */
 function achievement(c: CertificateRow, ctx: CredentialContext): Record<string, unknown> {
   const id = achievementId(c, ctx);
+  const words = wordingOf(c);
   return {
     id,
     type: ['Achievement'],
     achievementType: 'Certificate',
     name: c.courseTitle,
-    description: `Continuing legal education: ${c.courseTitle} (version ${c.courseVersion})`,
-    criteria: { narrative: 'Completed every lesson and passed every quiz of the course.' },
+    description: fill(words.description, { title: c.courseTitle, n: c.courseVersion }),
+    criteria: { narrative: words.criteria },
     creditsAvailable: c.cleHours,
+    inLanguage: isDocumentLanguage(c.courseLanguage) ? c.courseLanguage : 'en',
     // The CLE hours per category, as Open Badges results (resultType an `ext:` value, as the standard allows).
-    resultDescription: Object.keys(c.cleCategories).map((category) => ({ id: categoryResultId(id, category), type: ['ResultDescription'], name: `CLE hours: ${category}`, resultType: 'ext:CleHours' })),
+    resultDescription: Object.keys(c.cleCategories).map((category) => ({ id: categoryResultId(id, category), type: ['ResultDescription'], name: fill(words.category, { category }), resultType: 'ext:CleHours' })),
   };
 }
 
@@ -42,7 +53,7 @@ export function openBadgeCredential(c: CertificateRow, statusListNumber: number,
     '@context': [VC_V2, OB_V3, OB_V3_EXTENSIONS],
     id: verifyUrl,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: `CLE certificate: ${c.courseTitle}`,
+    name: fill(wordingOf(c).name, { title: c.courseTitle }),
     issuer: issuerProfile(ctx),
     validFrom: c.issuedAt.toISOString(),
     ...(c.expiresAt ? { validUntil: c.expiresAt.toISOString() } : {}),

@@ -31,6 +31,8 @@ export interface CertificateLabels {
   signed: string;
   scan: string;
   pdfTitle: string;
+  /** The Open Badges credential's texts, in the language the course was taken in. */
+  credential: { name: string; description: string; criteria: string; category: string };
   professions: Record<string, string>;
   categories: Record<string, string>;
 }
@@ -58,6 +60,12 @@ const LABELS: Record<DocumentLanguage, CertificateLabels> = {
     signed: 'Digitally signed — the PDF signature and this code can be checked online',
     scan: 'Scan to verify',
     pdfTitle: 'CLE certificate {code}',
+    credential: {
+      name: 'CLE certificate: {title}',
+      description: 'Continuing legal education: {title} (version {n})',
+      criteria: 'Completed every lesson and passed every quiz of the course.',
+      category: 'CLE hours: {category}',
+    },
     professions: { defense_attorney: 'Defence lawyer', prosecutor: 'Prosecutor', judge: 'Judge', other: 'Other' },
     categories: { procedural_law: 'Procedural law', substantive_law: 'Substantive law', ethics: 'Ethics', skills: 'Skills' },
   },
@@ -83,6 +91,12 @@ const LABELS: Record<DocumentLanguage, CertificateLabels> = {
     signed: 'Rəqəmsal imza ilə imzalanıb — PDF imzasını və bu kodu onlayn yoxlamaq olar',
     scan: 'Yoxlamaq üçün skan edin',
     pdfTitle: 'DHT sertifikatı {code}',
+    credential: {
+      name: 'DHT sertifikatı: {title}',
+      description: 'Davamlı hüquqi təhsil: {title} (versiya {n})',
+      criteria: 'Kursun bütün dərsləri keçilib və bütün testlərindən uğurla keçilib.',
+      category: 'DHT saatları: {category}',
+    },
     professions: { defense_attorney: 'Vəkil (müdafiəçi)', prosecutor: 'Prokuror', judge: 'Hakim', other: 'Digər' },
     categories: { procedural_law: 'Prosessual hüquq', substantive_law: 'Maddi hüquq', ethics: 'Etika', skills: 'Bacarıqlar' },
   },
@@ -108,6 +122,12 @@ const LABELS: Record<DocumentLanguage, CertificateLabels> = {
     signed: 'Подписан электронной подписью — подпись PDF и этот код можно проверить онлайн',
     scan: 'Сканируйте для проверки',
     pdfTitle: 'Сертификат НЮО {code}',
+    credential: {
+      name: 'Сертификат НЮО: {title}',
+      description: 'Непрерывное юридическое образование: {title} (версия {n})',
+      criteria: 'Пройдены все уроки курса и сданы все его тесты.',
+      category: 'Часы НЮО: {category}',
+    },
     professions: { defense_attorney: 'Адвокат (защитник)', prosecutor: 'Прокурор', judge: 'Судья', other: 'Другое' },
     categories: { procedural_law: 'Процессуальное право', substantive_law: 'Материальное право', ethics: 'Этика', skills: 'Навыки' },
   },

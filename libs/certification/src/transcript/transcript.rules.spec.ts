@@ -1,7 +1,7 @@
 import { bakuYear, TranscriptCertificateInput, transcriptYears } from './transcript.rules';
 
 const cert = (code: string, issuedAt: string, hours: Record<string, number>, status: TranscriptCertificateInput['status'] = 'valid'): TranscriptCertificateInput => ({
-  code, courseSlug: code.toLowerCase(), courseTitle: code, cleHours: Object.values(hours).reduce((a, b) => a + b, 0), cleCategories: hours, issuedAt, expiresAt: null, status, revokedAt: null, revocationReason: null,
+  code, courseSlug: code.toLowerCase(), courseTitle: code, courseLanguage: 'en', cleHours: Object.values(hours).reduce((a, b) => a + b, 0), cleCategories: hours, issuedAt, expiresAt: null, status, revokedAt: null, revocationReason: null,
 });
 
 describe('transcript years', () => {

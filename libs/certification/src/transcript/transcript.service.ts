@@ -9,6 +9,7 @@ import { TranscriptYear, transcriptYears } from './transcript.rules';
 export interface TranscriptCourse {
   courseSlug: string;
   courseTitle: string;
+  courseLanguage: string;
   version: number;
   enrolledAt: string;
   completedAt: string | null;

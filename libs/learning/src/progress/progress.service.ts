@@ -67,8 +67,13 @@ export class ProgressService {
   }
 
   async listForUser(userId: string): Promise<ProgressResponse[]> {
+    return (await this.withEnrolments(userId)).map(({ progress }) => progress);
+  }
+
+  /** The learner's progress with what a page needs to show each title in the enrolment's language. */
+  async withEnrolments(userId: string): Promise<{ progress: ProgressResponse; versionId: string; language: string | null }[]> {
     const rows = await this.enrollments.listForUser(userId);
-    return Promise.all(rows.map((r) => this.toResponse(r, r, r.attempts > 0)));
+    return Promise.all(rows.map(async (r) => ({ progress: await this.toResponse(r, r, r.attempts > 0), versionId: r.versionId, language: r.language })));
   }
 
   /** Learners' progress in one course, for trainers (the route requires the reports permission). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReportService } from '@themis/assessment';
-import { applyLessonUpdate, AuthoringService, Author, DraftResponse, findLesson, removeLesson } from '@themis/catalog';
+import { applyLessonUpdate, AuthoringService, Author, DraftResponse, findLesson, removeLesson, translationLanguages, translationOverview } from '@themis/catalog';
 import { DomainError, ErrorCode } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
@@ -46,6 +46,7 @@ export class AuthoringPagesService {
         updatedByName: draft.updatedByName, updatedAt: draft.updatedAt, title, minutes: lesson.minutes ?? '', markdown,
         preview: (await this.authoring.preview(markdown)).html, bibliography, errors, message: overrides?.message,
         otherProblems: draft.problems.filter((p) => !p.field.startsWith(prefix)).length,
+        translations: translationLanguages(draft.content).map((lang) => ({ lang, state: translationOverview(draft.content, lang).lessons.find((l) => l.slug === lessonSlug)!.state })),
       },
     };
   }

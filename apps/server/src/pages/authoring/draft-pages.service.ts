@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, GiftImportResponse, findQuiz, removeModule, removeQuiz } from '@themis/catalog';
+import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, GiftImportResponse, findQuiz, removeModule, removeQuiz, translationLanguages, translationOverview } from '@themis/catalog';
 import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
@@ -90,6 +90,7 @@ export class DraftPagesService {
         problems: draft.problems.map((p) => ({ field: p.field, text: problemMessage(p), ...problemPlace(slug, c, p.field) })),
         errors, message: overrides.message, notice: overrides.notice, publishedVersion: overrides.published,
         newModule: { slug: text(overrides.moduleForm ?? {}, 'moduleSlug'), title: text(overrides.moduleForm ?? {}, 'moduleTitle') },
+        translations: translationLanguages(c).map((lang) => ({ lang, ...translationOverview(c, lang).counts })),
       },
     };
   }

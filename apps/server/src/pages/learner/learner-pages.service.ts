@@ -82,7 +82,14 @@ export class LearnerPagesService {
   }
 
   async dashboard(userId: string): Promise<object> {
-    const [courses, certificates] = await Promise.all([this.progress.listForUser(userId), this.certificates.forDashboard(userId)]);
+    const [enrolments, certificates, user] = await Promise.all([this.progress.withEnrolments(userId), this.certificates.forDashboard(userId), this.users.findById(userId)]);
+    // Each title in the language the learner reads the course in, marked with it (lang="en" while untranslated).
+    const courses = await Promise.all(
+      enrolments.map(async ({ progress, versionId, language }) => {
+        const { title, language: courseLanguage } = await this.translated.courseTitle(versionId, language ?? user.locale);
+        return { ...progress, courseTitle: title, courseLanguage };
+      }),
+    );
     return { title: 'dashboard.title', courses, certificates, certificatesEnabled: true };
   }
 

@@ -17,6 +17,12 @@ describe(renderLessonHtml.name, () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
+  it('keeps sub-paragraph letters such as 5§1(c) and 6§3(c) as written, in every language', () => {
+    const html = renderLessonHtml('Article 5§1(c) and 6§3(c); 6-cı maddənin 3(c) bəndi; подпункт (c) пункта 3 статьи 6.', bibliography, 'az');
+    expect(html).toContain('Article 5§1(c) and 6§3(c); 6-cı maddənin 3(c) bəndi; подпункт (c) пункта 3 статьи 6.');
+    expect(html).not.toContain('©');
+  });
+
   it('keeps ordinary Markdown: headings, lists, emphasis and safe links', () => {
     const html = renderLessonHtml('# Title\n\n- one\n- **two**\n\n[HUDOC](https://hudoc.echr.coe.int)', bibliography);
     expect(html).toContain('<h2>Title</h2>');

@@ -2,7 +2,9 @@ import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { CaseRef, CITATION } from '../format/course-source';
 
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
+// Typographic quotes stay; the "replacements" rule goes, because it turns the Convention's
+// "Article 5§1(c)" and "6§3(c)" into "5§1©" and "6§3©" (lessons write real dashes and ellipses).
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true }).disable('replacements');
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

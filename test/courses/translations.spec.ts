@@ -13,7 +13,7 @@ const COURSES = path.join(projectRoot, 'courses');
  * or question added to it without its translations, or a source text changed after it was
  * translated, fails this suite.
  */
-export const TRANSLATED_COURSES: string[] = ['access-to-a-lawyer-essentials', 'convention-criminal-procedure', 'trafficking-victims'];
+export const TRANSLATED_COURSES: string[] = ['access-to-a-lawyer-essentials', 'convention-criminal-procedure', 'trafficking-victims', 'echr-criminal-practice'];
 const REQUIRED_LANGUAGES = ['az', 'ru'] as const;
 
 /**

@@ -38,6 +38,17 @@ describe('course translations', () => {
     }
   });
 
+  it('runs the item-writing checks on a translated quiz too, at the translated option\'s line', () => {
+    const dir = copyOfEssentials();
+    const file = path.join(dir, ESSENTIALS, 'first-interrogation', 'quiz.ru.yaml');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const option = lines.findIndex((l, i) => i > 0 && /^\s+options:\s*$/.test(lines[i - 1]!) && /^\s+- /.test(l));
+    lines[option] = lines[option]!.replace(/- .*$/, '- Все ответы верны');
+    fs.writeFileSync(file, lines.join('\n'));
+    const at = readCatalog(dir).problems.map((p) => `${path.relative(dir, p.file)}:${p.line}: ${p.code}`);
+    expect(at).toContain(`${ESSENTIALS}/first-interrogation/quiz.ru.yaml:${option + 1}: warnAboveOption`);
+  });
+
   it('flags a translation whose source changed as stale at its sourceHash line, and serves the source instead', () => {
     const dir = copyOfEssentials();
     const mod = path.join(dir, ESSENTIALS, 'first-interrogation');

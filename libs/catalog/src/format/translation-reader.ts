@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CitationResolver } from './citation-resolver';
 import { CourseSource, ModuleSource, Problem, QuizSource } from './course-source';
 import { Fields } from './fields';
+import { correctLongestInQuiz, questionWarnings } from './item-writing';
 import { ProblemText, said } from './problem-codes';
 import {
   CONTENT_LANGUAGES,
@@ -150,6 +151,10 @@ class TranslationFiles {
         if (local.length === before && prompt && explanation) questions[q.id] = { sourceHash: questionTextHash(q), prompt, explanation, options };
       });
     }
+    // The item-writing checks hold in every language: a translation can make the right option stand out too.
+    const translated = quiz.questions.filter((q) => questions[q.id]).map((q) => ({ q, t: withTexts(q, questions[q.id]!) }));
+    for (const { q, t } of translated) for (const w of questionWarnings(t)) this.warn(file, src.lineOf(['questions', q.id, ...w.at]), w.text);
+    for (const w of correctLongestInQuiz(translated.map((x) => x.t))) this.warn(file, src.lineOf(['questions']), w.text);
     for (const p of local) this.warn(p.file, p.line, p);
     if (f) into.quizzes[quiz.slug] = { ...(title && titleFresh ? { title, sourceHash: quizTitleHash(quiz.title) } : {}), questions };
   }
@@ -160,4 +165,9 @@ class TranslationFiles {
     this.warn(sourceFile, 1, said('translationMissing', { lang: this.lang, file: path.basename(file), courseFile: `course.${this.lang}.yaml` }));
     return false;
   }
+}
+
+/** The source question with the translation's texts: the key, types and weights stay the source's. */
+function withTexts(q: QuizSource['questions'][number], t: QuestionTranslation): QuizSource['questions'][number] {
+  return { ...q, prompt: t.prompt, explanation: t.explanation, options: q.options.map((o, i) => ({ ...o, text: t.options[i] ?? o.text })) };
 }

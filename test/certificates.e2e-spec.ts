@@ -61,7 +61,7 @@ describe('Certificates', () => {
     const code = await certify(t, admin, learner);
     const mine = await request(t.url).get('/api/v1/me/certificates').set(learner.auth).expect(200);
     expect(mine.body).toEqual([
-      { code, courseSlug: COURSE, courseTitle: 'Path course', cleHours: 2, cleCategories: { procedural_law: 1.5, ethics: 0.5 }, issuedAt: expect.any(String), expiresAt: expect.any(String), status: 'valid', revokedAt: null, revocationReason: null },
+      { code, courseSlug: COURSE, courseTitle: 'Path course', courseLanguage: 'en', cleHours: 2, cleCategories: { procedural_law: 1.5, ethics: 0.5 }, issuedAt: expect.any(String), expiresAt: expect.any(String), status: 'valid', revokedAt: null, revocationReason: null },
     ]);
     const expires = new Date(mine.body[0].expiresAt);
     const issued = new Date(mine.body[0].issuedAt);

@@ -10,7 +10,7 @@ import type { LoadResult, LoadSpec } from './load';
 import { seed, SeedResult } from './seed';
 
 /**
- * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b] [-- --keep]`
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b] [-- --keep] [-- --seed-only]`
  *
  * Seeds a fresh embedded PostgreSQL with bulk SQL, starts the production build of the server
  * as a child process, drives it with autocannon from another process, and prints each figure
@@ -37,6 +37,8 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const QUICK = flag('--quick');
+/** `--seed-only`: seed, print the database URL, keep PostgreSQL running until SIGINT; measure nothing. */
+const SEED_ONLY = flag('--seed-only');
 const JSON_FILE = option('--json');
 const WORKERS = Number(option('--workers') ?? 1);
 const SCALE = Number(option('--scale') ?? (QUICK ? 0.01 : 1));
@@ -286,6 +288,12 @@ async function main(): Promise<void> {
     const seeded = await seed(pg.url, { scale: SCALE, passwordHash, log: (l) => log(`seed: ${l}`) });
     log(`seeded in ${round(seeded.seconds)} s: ${JSON.stringify(seeded.counts)}`);
     add({ name: 'seed', value: round(seeded.seconds, 1), unit: 's', baseline: null, note: Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ') });
+    if (SEED_ONLY) {
+      // `--seed-only`: the seeded database stays up for EXPLAIN (ANALYZE, BUFFERS) and the like, until Ctrl-C.
+      log(`seeded database at ${pg.url} (organisation ${seeded.organisation.organisationId}); Ctrl-C stops it`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      return;
+    }
 
     // 3. Servers: the real one and the bare baselines.
     server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY, [...SERVER_NODE_FLAGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [])]);

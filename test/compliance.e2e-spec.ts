@@ -128,4 +128,12 @@ describe('CLE compliance console', () => {
     const page = await request(t.url).get(`/organisations/${bar.id}?q=Short`).set('Cookie', `themis_session=${clerk.token}`).set('Accept-Language', 'en').expect(200);
     expect(page.text).toContain(`pro-rated: exempt ${short.exemptDays} of ${short.cycleDays} days`);
   });
+
+  it('stops counting a certificate the moment it is revoked (its member rows carry the revocation)', async () => {
+    const [{ id, code }] = await t.db.query(`SELECT c.id, c.code FROM certificates c JOIN certificate_members cm ON cm.certificate_id = c.id WHERE cm.bar_number_key = 'C1'`);
+    await request(t.url).post(`/api/v1/admin/certificates/${code}/revocation`).set(admin.auth).send({ reason: 'Attendance not proven' }).expect(200);
+    const [row] = await t.db.query(`SELECT cm.revoked_at = c.revoked_at AS same FROM certificate_members cm JOIN certificates c ON c.id = cm.certificate_id WHERE c.id = $1`, [id]);
+    expect(row.same).toBe(true);
+    expect((await report('?q=Compliant').expect(200)).body.members[0]).toMatchObject({ status: 'short', earned: { totalHours: 0 } });
+  });
 });

@@ -34,13 +34,15 @@ export class ComplianceRepository {
     );
   }
 
-  /** Accredited hours by member and category, in the previous cycle and the current one (`current`), days in `timeZone`. */
+  /**
+   * Accredited hours by member and category, in the previous cycle and the current one (`current`), days in `timeZone`.
+   * certificate_members alone, through its partial index of the rows that count (not revoked): no join to certificates.
+   */
   async hours(organisationId: string, previousStart: string, currentStart: string, end: string, timeZone: string): Promise<HoursRow[]> {
     const rows: { barNumberKey: string; current: boolean; category: string; hours: string }[] = await this.db.query(
       `SELECT cm.bar_number_key AS "barNumberKey", cm.completed_at >= ($3::date::timestamp AT TIME ZONE $5) AS current, h.key AS category, sum(h.value::numeric) AS hours
-       FROM certificate_members cm JOIN certificates c ON c.id = cm.certificate_id AND c.revoked_at IS NULL
-       CROSS JOIN LATERAL jsonb_each_text(cm.accredited_hours) h
-       WHERE cm.organisation_id = $1 AND cm.completed_at >= ($2::date::timestamp AT TIME ZONE $5) AND cm.completed_at < (($4::date + 1)::timestamp AT TIME ZONE $5)
+       FROM certificate_members cm CROSS JOIN LATERAL jsonb_each_text(cm.accredited_hours) h
+       WHERE cm.organisation_id = $1 AND cm.revoked_at IS NULL AND cm.completed_at >= ($2::date::timestamp AT TIME ZONE $5) AND cm.completed_at < (($4::date + 1)::timestamp AT TIME ZONE $5)
        GROUP BY 1, 2, 3`,
       [organisationId, previousStart, currentStart, end, timeZone],
     );

@@ -14,6 +14,8 @@ export class CertificateMembersRevokedAt1796219334626 implements MigrationInterf
     await q.query(`ALTER TABLE "certificate_members" ADD "revoked_at" TIMESTAMP WITH TIME ZONE`);
     await q.query(`UPDATE "certificate_members" cm SET "revoked_at" = c."revoked_at" FROM "certificates" c WHERE c."id" = cm."certificate_id" AND c."revoked_at" IS NOT NULL`);
     await q.query(`CREATE INDEX "certificate_members_counting_idx" ON "certificate_members" ("organisation_id", "completed_at") INCLUDE ("bar_number_key", "accredited_hours") WHERE "revoked_at" IS NULL`);
+    // Fresh statistics for the new column and index: without them the planner guessed 43 rows of 8,600 at 10,000 members.
+    await q.query(`ANALYZE "certificate_members"`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from '@themis/core';
 import { StartupError } from '@themis/database';
-import { PASSWORD_MESSAGES, passwordProblem } from '@themis/identity';
+import { PasswordProblem, passwordProblem } from '@themis/identity';
 import { isClusterWorker, runPrimary, runWorker } from './cluster';
 import { startPlatform } from './platform';
 
@@ -23,16 +23,22 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+const ADMIN_PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+  tooShort: 'is shorter than 12 characters',
+  tooLong: 'is longer than 256 characters',
+  controlCharacters: 'contains control characters',
+  common: 'is one of the most common passwords',
+  weak: 'is too easy to guess (repeats, sequences or keyboard patterns)',
+  personal: 'contains the first part of ADMIN_EMAIL',
+};
+
 /**
  * The first admin's password follows the rule every account's password follows (README,
  * "Passwords"), checked before anything starts so that a refused one changes nothing.
  */
 function refuseWeakAdminPassword(config: AppConfig): void {
-  if (!config.admin) return;
-  const problem = passwordProblem(config.admin.password, { email: config.admin.email });
-  if (!problem) return;
-  const why = problem === 'personal' ? 'must not contain the first part of ADMIN_EMAIL' : PASSWORD_MESSAGES[problem];
-  throw new StartupError(`ADMIN_PASSWORD is refused: it ${why}; set a longer, less predictable passphrase and start again.`);
+  const problem = config.admin ? passwordProblem(config.admin.password, { email: config.admin.email }) : null;
+  if (problem) throw new StartupError(`ADMIN_PASSWORD is refused: it ${ADMIN_PASSWORD_PROBLEMS[problem]}; set a longer, less predictable passphrase and start again.`);
 }
 
 main().catch((err: unknown) => {

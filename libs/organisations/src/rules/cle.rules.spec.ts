@@ -59,6 +59,9 @@ describe('evaluateCompliance', () => {
     expect(exemptDaysIn(year, [{ fromDay: '2025-12-01', toDay: '2026-01-02' }, { fromDay: '2026-12-31', toDay: '2027-02-01' }, { fromDay: '2026-06-01', toDay: '2026-06-01' }])).toBe(4);
     expect(exemptDaysIn(year, [])).toBe(0);
     expect(daysIn({ start: '2028-01-01', end: '2028-12-31' })).toBe(366);
+    expect(daysIn({ start: '2100-02-28', end: '2100-03-01' })).toBe(2);
+    expect(daysIn({ start: '2000-02-28', end: '2000-03-01' })).toBe(3);
+    expect(daysIn({ start: '1999-12-31', end: '2026-12-02' })).toBe((Date.UTC(2026, 11, 2) - Date.UTC(1999, 11, 31)) / 86_400_000 + 1);
   });
 
   it('rounds to the smallest hour unit the rules use, halves up', () => {

@@ -20,7 +20,7 @@ describe('The verification page of a certificate with a recorded membership', ()
     await request(t.url).post(`/api/v1/organisations/${bar.id}/accreditations`).set(accreditor.auth)
       .send({ courseVersionId: versionId, number: 'AVK-2026-017', hours: { procedural_law: 1, ethics: 0.5 }, validFrom: '2000-01-01' }).expect(201);
     const learner = await loginAs(t, 'learner', { fullName: 'Aytən Məmmədova' });
-    expect((await claimMembership(t, learner, bar.id, 'avk 0412').expect(201)).body.status).toBe('verified');
+    expect((await claimMembership(t, learner, bar.id, 'AVK-0412').expect(201)).body.status).toBe('verified');
     const p = new LearnerPath(t, learner);
     await p.enroll('path-course');
     await p.completeAllLessons('path-course');

@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { binaryBody, claimMembership, createOrganisation, createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, uploadRoster } from '@themis/testing';
 
+// Certifying five learners through the real pages and PDF rendering takes minutes on a busy two-core machine.
+jest.setTimeout(240_000);
+
 describe('CLE compliance console', () => {
   let t: TestApp;
   let admin: SignedInUser;

@@ -97,9 +97,9 @@ export class CertificateRepository {
   }
 
   async revoke(manager: EntityManager, id: string, reason: string, by: string | null, supersededBy: string | null = null): Promise<void> {
-    const [row] = await updateReturning<{ revokedAt: Date }>(manager, `UPDATE certificates SET revoked_at = now(), revocation_reason = $2, revoked_by = $3, superseded_by = $4 WHERE id = $1 RETURNING revoked_at AS "revokedAt"`, [id, reason, by, supersededBy]);
+    await updateReturning(manager, `UPDATE certificates SET revoked_at = now(), revocation_reason = $2, revoked_by = $3, superseded_by = $4 WHERE id = $1 RETURNING id`, [id, reason, by, supersededBy]);
     // The compliance console counts certificate_members alone (migration CertificateMembersRevokedAt): the same instant, in the same transaction.
-    if (row) await manager.query(`UPDATE certificate_members SET revoked_at = $2 WHERE certificate_id = $1`, [id, row.revokedAt]);
+    await manager.query(`UPDATE certificate_members cm SET revoked_at = c.revoked_at FROM certificates c WHERE c.id = $1 AND cm.certificate_id = c.id`, [id]);
   }
 
   /**

@@ -5,6 +5,10 @@ import * as path from 'node:path';
 import request from 'supertest';
 import { freePort, startServer } from './server-process';
 
+// Each test starts the compiled server (and most an embedded PostgreSQL) as its own process: on a busy
+// two-core machine loading the server alone took close to a minute.
+jest.setTimeout(240_000);
+
 /** `npm start` as an operator runs it: the compiled server with an embedded PostgreSQL in DATA_DIR. */
 describe('Start-up', () => {
   let dataDir: string;

@@ -69,9 +69,9 @@ describe('CLE compliance console', () => {
     expect(verified.memberships).toEqual([{ organisationId: bar.id, organisationName: 'Compliance Bar', barNumber: 'C-1' }]);
     // The page a QR code opens states the same record, in the visitor's language.
     const labels = {
-      en: ['Membership (verified, as recorded at issue)', 'Bar number', 'Verified', 'Accreditation no.', 'Procedural law (hours): 1', 'Ethics (hours): 0.5'],
-      az: ['Üzvlük (təsdiqlənmiş, verilmə anında qeydə alınıb)', 'Vəsiqə nömrəsi', 'Təsdiqlənib', 'Akkreditasiya №', 'Prosessual hüquq (saat): 1', 'Etika (saat): 0,5'],
-      ru: ['Членство (подтверждённое, на момент выдачи)', 'Номер адвоката', 'Подтверждено', 'Аккредитация №', 'Процессуальное право (часы): 1', 'Этика (часы): 0,5'],
+      en: ['Membership at issue', 'Bar number', 'Verified', 'Accreditation no.', 'Procedural law (hours): 1', 'Ethics (hours): 0.5'],
+      az: ['Verilmə anında üzvlük', 'Vəsiqə nömrəsi', 'Təsdiqlənib', 'Akkreditasiya №', 'Prosessual hüquq (saat): 1', 'Etika (saat): 0,5'],
+      ru: ['Членство при выдаче', 'Номер адвоката', 'Подтверждено', 'Аккредитация №', 'Процессуальное право (часы): 1', 'Этика (часы): 0,5'],
     };
     for (const [lang, words] of Object.entries(labels)) {
       const html = (await request(t.url).get(`/verify/${code}`).set('Accept-Language', lang).expect(200)).text;

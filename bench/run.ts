@@ -10,7 +10,7 @@ import type { LoadResult, LoadSpec } from './load';
 import { seed, SeedResult } from './seed';
 
 /**
- * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b] [-- --keep]`
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b] [-- --keep] [-- --seed-only]`
  *
  * Seeds a fresh embedded PostgreSQL with bulk SQL, starts the production build of the server
  * as a child process, drives it with autocannon from another process, and prints each figure
@@ -37,6 +37,8 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const QUICK = flag('--quick');
+/** `--seed-only`: seed, print the database URL, keep PostgreSQL running until SIGINT; measure nothing. */
+const SEED_ONLY = flag('--seed-only');
 const JSON_FILE = option('--json');
 const WORKERS = Number(option('--workers') ?? 1);
 const SCALE = Number(option('--scale') ?? (QUICK ? 0.01 : 1));
@@ -44,7 +46,7 @@ const DURATION = Number(option('--duration') ?? (QUICK ? 3 : 10));
 const CONNECTIONS = 50;
 /** `--cpu-prof DIR`: the server under test writes a V8 CPU profile there when it stops. */
 const CPU_PROF = option('--cpu-prof');
-/** `--only verify,batch,lesson,quiz,issue,report`: measure a subset (e.g. while profiling one route). */
+/** `--only verify,batch,lesson,quiz,issue,report,console,reset`: measure a subset (e.g. while profiling one route). */
 const ONLY = option('--only')?.split(',');
 const want = (section: string) => !ONLY || ONLY.includes(section);
 
@@ -286,6 +288,12 @@ async function main(): Promise<void> {
     const seeded = await seed(pg.url, { scale: SCALE, passwordHash, log: (l) => log(`seed: ${l}`) });
     log(`seeded in ${round(seeded.seconds)} s: ${JSON.stringify(seeded.counts)}`);
     add({ name: 'seed', value: round(seeded.seconds, 1), unit: 's', baseline: null, note: Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ') });
+    if (SEED_ONLY) {
+      // `--seed-only`: the seeded database stays up for EXPLAIN (ANALYZE, BUFFERS) and the like, until Ctrl-C.
+      log(`seeded database at ${pg.url} (organisation ${seeded.organisation.organisationId}); Ctrl-C stops it`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      return;
+    }
 
     // 3. Servers: the real one and the bare baselines.
     server = await startProcess(mainJs, serverEnv({ PORT: String(await freePort()) }), READY, [...SERVER_NODE_FLAGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [])]);
@@ -473,6 +481,20 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
       const s = await load(tmp, { url: server.url, kind: 'paths', paths: [consolePath], headers: [{ 'x-api-key': org.apiKey }], connections: 1, amount: n }, pid);
       add({ name: 'compliance_console_p50', value: s.latency.p50, unit: 'ms', baseline: null, target: '< 300 ms at 10,000 members', note: `${consolePath}, ${n} sequential requests, p99 ${s.latency.p99} ms; ${org.members} verified members${errorsNote(s, '; ')}` });
     } else skip('compliance_console_p50', 'ms', `GET ${consolePath} answered ${status}`, '< 300 ms');
+  }
+
+  // Password-reset requests, last: each answers 202 after two rate-limit counts and one queued job, and
+  // the jobs (look-up, mail into DATA_DIR/outbox) then run in the background, which would disturb a later figure.
+  if (want('reset')) {
+    // Every other address a seeded learner's, the rest unknown (the request does the same work for both); each once
+    // in 40,000 requests (the limit is 5 an hour per address), from 1,000 client addresses (30 an hour each).
+    const bodies = Array.from({ length: 40_000 }, (_, i) => JSON.stringify({ email: i % 2 ? `learner${(i >> 1) + 1}@bench.test` : `nobody${i}@bench.test` }));
+    const resetPath = '/api/v1/auth/password-reset';
+    const status = await probe(`${server.url}${resetPath}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.255.255.254' }, body: JSON.stringify({ email: 'probe@bench.test' }) });
+    if (status === 202) {
+      const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: [resetPath], bodies, clients: 1000, connections: 10 }, pid);
+      add({ name: 'password_reset_request_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: null, note: `POST ${resetPath} at 10 connections, 1,000 client addresses, known and unknown addresses alike; p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms${errorsNote(s, '; ')}` });
+    } else skip('password_reset_request_rps', 'req/s', `POST ${resetPath} answered ${status}`);
   }
 }
 

@@ -41,8 +41,8 @@ export async function seedOrganisation(db: Client, scale: number, log: (line: st
     [organisationId],
   );
   await db.query(
-    `INSERT INTO certificate_members (certificate_id, organisation_id, bar_number_key, user_id, completed_at, accredited_hours)
-     SELECT c.id, $1, replace(m.bar_number, '-', ''), c.user_id, c.completed_at, c.cle_categories FROM certificates c JOIN bench_members m ON m.user_id = c.user_id`,
+    `INSERT INTO certificate_members (certificate_id, organisation_id, bar_number_key, user_id, completed_at, accredited_hours, revoked_at)
+     SELECT c.id, $1, replace(m.bar_number, '-', ''), c.user_id, c.completed_at, c.cle_categories, c.revoked_at FROM certificates c JOIN bench_members m ON m.user_id = c.user_id`,
     [organisationId],
   );
   await db.query(

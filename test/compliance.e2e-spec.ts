@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { binaryBody, claimMembership, createOrganisation, createTestApp, LearnerPath, loginAs, SignedInUser, TestApp, uploadRoster } from '@themis/testing';
 
+// Certifying five learners through the real pages and PDF rendering takes minutes on a busy two-core machine.
+jest.setTimeout(240_000);
+
 describe('CLE compliance console', () => {
   let t: TestApp;
   let admin: SignedInUser;
@@ -61,7 +64,24 @@ describe('CLE compliance console', () => {
     await request(t.url).post(`/api/v1/organisations/${bar.id}/accreditations`).set(accreditor.auth)
       .send({ courseVersionId: versionId, number: 'CB-2026-001', hours: { procedural_law: 1, ethics: 0.5 }, validFrom: '2000-01-01' }).expect(201);
     const code = await certify(members['Compliant Advocate']!);
-    expect((await request(t.url).get(`/api/v1/verify/${code}`).expect(200)).body.accreditations).toEqual([{ organisationId: bar.id, number: 'CB-2026-001', hours: { procedural_law: 1, ethics: 0.5 } }]);
+    const verified = (await request(t.url).get(`/api/v1/verify/${code}`).expect(200)).body;
+    expect(verified.accreditations).toEqual([{ organisationId: bar.id, organisationName: 'Compliance Bar', number: 'CB-2026-001', hours: { procedural_law: 1, ethics: 0.5 } }]);
+    expect(verified.memberships).toEqual([{ organisationId: bar.id, organisationName: 'Compliance Bar', barNumber: 'C-1' }]);
+    // The page a QR code opens states the same record, in the visitor's language.
+    const labels = {
+      en: ['Membership at issue', 'Bar number', 'Verified', 'Accreditation no.', 'Procedural law (hours): 1', 'Ethics (hours): 0.5'],
+      az: ['Verilmə anında üzvlük', 'Vəsiqə nömrəsi', 'Təsdiqlənib', 'Akkreditasiya №', 'Prosessual hüquq (saat): 1', 'Etika (saat): 0,5'],
+      ru: ['Членство при выдаче', 'Номер адвоката', 'Подтверждено', 'Аккредитация №', 'Процессуальное право (часы): 1', 'Этика (часы): 0,5'],
+    };
+    for (const [lang, words] of Object.entries(labels)) {
+      const html = (await request(t.url).get(`/verify/${code}`).set('Accept-Language', lang).expect(200)).text;
+      const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      for (const w of [...words, 'Compliance Bar', 'C-1', 'CB-2026-001']) expect([lang, text]).toEqual([lang, expect.stringContaining(w)]);
+    }
+    // A certificate without a verified membership says so instead of listing none.
+    const unverified = await certify(await loginAs(t, 'learner', { fullName: 'Unlisted Advocate' }));
+    const none = (await request(t.url).get(`/verify/${unverified}`).set('Accept-Language', 'en').expect(200)).text;
+    expect(none).toContain('None: no verified membership was recorded when the certificate was issued');
     // The PDF prints the verified membership and the accreditation number (needs poppler-utils' pdftotext).
     const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(members['Compliant Advocate']!.auth).buffer(true).parse(binaryBody).expect(200);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'themis-cle-')), 'c.pdf');
@@ -71,7 +91,7 @@ describe('CLE compliance console', () => {
     expect(text).toContain('Compliance Bar no. CB-2026-001');
     await certify(members['Carry Advocate']!);
     await t.db.query(`UPDATE certificate_members SET completed_at = completed_at - interval '1 year' WHERE bar_number_key = 'C5'`);
-    await request(t.url).post(`/api/v1/organisations/${bar.id}/exemptions`).set(clerk.auth).send({ barNumber: 'c 3', reason: 'Judge on secondment', fromDay: `${year}-01-01`, toDay: `${year}-06-30` }).expect(201);
+    await request(t.url).post(`/api/v1/organisations/${bar.id}/exemptions`).set(clerk.auth).send({ barNumber: 'c 3', reason: 'Judge on secondment', fromDay: `${year}-01-01`, toDay: `${year}-12-31` }).expect(201);
 
     const body = (await report().expect(200)).body;
     expect(body).toMatchObject({ cycle: { start: `${year}-01-01`, end: `${year}-12-31` }, rules: { example: false }, counts: { compliant: 1, short: 3, exempt: 1 }, total: 5 });
@@ -79,7 +99,7 @@ describe('CLE compliance console', () => {
     expect(of('Compliant Advocate')).toMatchObject({ status: 'compliant', earned: { totalHours: 1.5, perCategory: { procedural_law: 1, ethics: 0.5 } } });
     expect(of('Short Advocate')).toMatchObject({ status: 'short', earned: { totalHours: 0 }, shortfall: { totalHours: 1, perCategory: { ethics: 0.5 } } });
     expect(of('Carry Advocate')).toMatchObject({ status: 'short', carriedIn: 0.5, shortfall: { totalHours: 0.5, perCategory: { ethics: 0.5 } } });
-    expect(of('Exempt Advocate')).toMatchObject({ status: 'exempt', exemptionReason: 'Judge on secondment' });
+    expect(of('Exempt Advocate')).toMatchObject({ status: 'exempt', exemptionReason: 'Judge on secondment', required: { totalHours: 0 } });
     expect(of('Newly Admitted')).toMatchObject({ status: 'short', track: 'newly_admitted', required: { totalHours: 0.5 } });
     expect((await report('?status=short&q=advocate').expect(200)).body.members.map((m: { fullName: string }) => m.fullName).sort()).toEqual(['Carry Advocate', 'Short Advocate']);
     expect((await report('?status=late').expect(400)).body.field).toBe('status');
@@ -100,5 +120,23 @@ describe('CLE compliance console', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('barNumber,fullName,status,track,requiredHours,earnedHours,carriedIn,shortfallHours,shortCategories,exemptionReason');
     expect(csv.text).toContain('C-3,Exempt Advocate,exempt');
+  });
+
+  it('pro-rates an exemption covering part of the cycle, by days in the organisation\'s time zone', async () => {
+    // Half a year exempt: 1 h × 184/365 (or 366) days rounds to 0.5 h, the rules' smallest unit; ethics 0.5 h stays 0.5 h.
+    await request(t.url).post(`/api/v1/organisations/${bar.id}/exemptions`).set(clerk.auth).send({ barNumber: 'C-2', reason: 'Parental leave', fromDay: `${year}-01-01`, toDay: `${year}-06-30` }).expect(201);
+    const short = (await report('?q=Short').expect(200)).body.members[0];
+    expect(short).toMatchObject({ status: 'short', exemptionReason: 'Parental leave', required: { totalHours: 0.5, perCategory: { ethics: 0.5 } }, shortfall: { totalHours: 0.5 } });
+    expect(short.exemptDays).toBe(short.cycleDays === 366 ? 182 : 181);
+    const page = await request(t.url).get(`/organisations/${bar.id}?q=Short`).set('Cookie', `themis_session=${clerk.token}`).set('Accept-Language', 'en').expect(200);
+    expect(page.text).toContain(`pro-rated: exempt ${short.exemptDays} of ${short.cycleDays} days`);
+  });
+
+  it('stops counting a certificate the moment it is revoked (its member rows carry the revocation)', async () => {
+    const [{ id, code }] = await t.db.query(`SELECT c.id, c.code FROM certificates c JOIN certificate_members cm ON cm.certificate_id = c.id WHERE cm.bar_number_key = 'C1'`);
+    await request(t.url).post(`/api/v1/admin/certificates/${code}/revocation`).set(admin.auth).send({ reason: 'Attendance not proven' }).expect(200);
+    const [row] = await t.db.query(`SELECT cm.revoked_at = c.revoked_at AS same FROM certificate_members cm JOIN certificates c ON c.id = cm.certificate_id WHERE c.id = $1`, [id]);
+    expect(row.same).toBe(true);
+    expect((await report('?q=Compliant').expect(200)).body.members[0]).toMatchObject({ status: 'short', earned: { totalHours: 0 } });
   });
 });

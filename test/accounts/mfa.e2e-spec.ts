@@ -2,7 +2,10 @@ import request from 'supertest';
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { generateSync } from '@otplib/totp';
 import { base32 } from '../../libs/identity/src/mfa/totp';
-import { createTestApp, loginAs, SignedInUser, TEST_PASSWORD, TestApp } from '@themis/testing';
+import { totpSecretBox } from '@themis/core';
+import { MfaService } from '@themis/identity';
+import { createTestApp, loginAs, SignedInUser, TEST_PASSWORD, TestApp, totpCodeFor } from '@themis/testing';
+import { SealTotpSecrets1796218684434 } from '../../migrations/1796218684434-SealTotpSecrets';
 
 // Codes are computed here with otplib itself, as an authenticator app would (RFC 6238: SHA-1, 6 digits, 30 s).
 const codeFor = (secret: string, epoch = Math.floor(Date.now() / 1000)) =>
@@ -112,5 +115,56 @@ describe('Two-factor sign-in (TOTP)', () => {
     const secret = /<code>([A-Z2-7 ]+)<\/code>/.exec(setup.text)![1]!.replace(/ /g, '');
     await request(t.url).post('/profile/mfa/confirmation').set('Cookie', jar).type('form').send({ _csrf: csrf, code: codeFor(secret) }).expect(303);
     expect((await request(t.url).get('/api/v1/me').set(user.auth).expect(200)).body.mfaEnabled).toBe(true);
+  });
+
+  describe('the TOTP secret at rest', () => {
+    it('is sealed: the table holds no base32 secret, and sign-in with a code still works', async () => {
+      const user = await withMfa();
+      const rows = await t.db.query(`SELECT * FROM user_totp WHERE user_id = $1`, [user.id]);
+      expect(rows).toHaveLength(1);
+      const stored = JSON.stringify(rows);
+      expect(stored).not.toContain(user.secret);
+      expect(stored).not.toMatch(/[A-Z2-7]{32}/);
+      expect(rows[0].secret_sealed).toMatch(/^v1\.[\w-]{16}\.[\w-]+\.[\w-]{22}$/);
+      const challenge = await password(user.email);
+      await request(t.url).post('/api/v1/auth/login/mfa').send({ mfaToken: challenge.body.mfaToken, code: totpCodeFor(user.secret, Math.floor(Date.now() / 1000) + 30) }).expect(200);
+    });
+
+    it('is bound to its user: a sealed secret copied onto another account opens for no one', async () => {
+      const owner = await withMfa();
+      const other = await withMfa();
+      await t.db.query(`UPDATE user_totp SET secret_sealed = (SELECT secret_sealed FROM user_totp WHERE user_id = $1), last_step = NULL WHERE user_id = $2`, [owner.id, other.id]);
+      const challenge = await password(other.email);
+      const res = await request(t.url).post('/api/v1/auth/login/mfa').send({ mfaToken: challenge.body.mfaToken, code: totpCodeFor(owner.secret, Math.floor(Date.now() / 1000) + 30) });
+      expect(res.status).toBe(401);
+      // The recovery path still works for the account whose secret no longer opens; then its broken row goes (an admin reset).
+      const again = await password(other.email);
+      await request(t.url).post('/api/v1/auth/login/mfa').send({ mfaToken: again.body.mfaToken, code: other.recoveryCodes[0] }).expect(200);
+      await t.app.get(MfaService).reset(other.id);
+    });
+
+    it('seals the rows a database held in the clear when the migration runs, and sign-in goes on', async () => {
+      const user = await withMfa();
+      // The migration as the server runs it, with this app's key: down gives the old plain column back, up seals it again.
+      const migration = new (class extends SealTotpSecrets1796218684434 {
+        protected override secretBox() {
+          return totpSecretBox(t.config);
+        }
+      })();
+      const runner = t.db.createQueryRunner();
+      try {
+        await migration.down(runner);
+        const [plain] = await runner.query(`SELECT secret FROM user_totp WHERE user_id = $1`, [user.id]);
+        expect(plain.secret).toBe(user.secret);
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      const [row] = await t.db.query(`SELECT * FROM user_totp WHERE user_id = $1`, [user.id]);
+      expect(row.secret).toBeUndefined();
+      expect(JSON.stringify(row)).not.toContain(user.secret);
+      const challenge = await password(user.email);
+      await request(t.url).post('/api/v1/auth/login/mfa').send({ mfaToken: challenge.body.mfaToken, code: totpCodeFor(user.secret, Math.floor(Date.now() / 1000) + 30) }).expect(200);
+    });
   });
 });

@@ -40,7 +40,7 @@ describe('Crash safety', () => {
 
   it('keeps every acknowledged write, half of nothing, and one certificate per learner and course version after a SIGKILL mid-burst', async () => {
     const port = await freePort();
-    const env = { DATA_DIR: dataDir, PORT: String(port), COURSES_DIR: FIXTURE_COURSES, ADMIN_EMAIL: 'chaos@example.test', ADMIN_PASSWORD: 'chaos-admin-password', REGISTRATION_MAX_PER_HOUR_PER_IP: '100000' };
+    const env = { DATA_DIR: dataDir, PORT: String(port), COURSES_DIR: FIXTURE_COURSES, ADMIN_EMAIL: 'chaos@example.test', ADMIN_PASSWORD: 'Seven lanterns over Baku bay', REGISTRATION_MAX_PER_HOUR_PER_IP: '100000' };
     const first = startServer(env);
     const url = await first.ready;
     const acks: Ack[] = [];

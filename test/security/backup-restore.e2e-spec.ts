@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { loadConfig, projectRoot } from '@themis/core';
 import { ensureDatabase } from '@themis/database';
-import { createTestApp, loginAs, TestApp } from '@themis/testing';
+import { createTestApp, loginAs, TEST_PASSWORD, TestApp, totpCodeFor } from '@themis/testing';
 import { createApp } from '../../apps/server/src/platform';
 import { startPostgresProcess } from '../chaos/postgres-process';
 import { certifiedLearner } from './security-support';
@@ -59,6 +59,10 @@ describe('Backup and restore', () => {
       const admin = await loginAs(t, 'admin');
       const learner = await certifiedLearner(t, admin, { fullName: 'Aytən Məmmədova' });
       const [{ code, pdf }] = await t.db.query(`SELECT code, pdf FROM certificates WHERE user_id = $1`, [learner.id]);
+      // Its TOTP secret is sealed with KEYS_DIR/totp-secret-key, which the backup must carry.
+      const withMfa = await loginAs(t);
+      const setup = await request(t.url).post('/api/v1/me/mfa/totp').set(withMfa.auth).expect(201);
+      await request(t.url).post('/api/v1/me/mfa/totp/confirmation').set(withMfa.auth).send({ code: totpCodeFor(setup.body.secret) }).expect(200);
       const work = tempDir('themis-backup-test-');
       dirs.push(work);
       const file = path.join(work, 'nightly.tar');
@@ -92,6 +96,9 @@ describe('Backup and restore', () => {
         expect(byDocument.body).toMatchObject({ status: 'valid', code });
         // The restored token secret still accepts the learner's token.
         await request(url).get('/api/v1/me').set(learner.auth).expect(200);
+        // The restored TOTP key still opens the sealed secret: a code from the app signs in.
+        const challenge = await request(url).post('/api/v1/auth/login').send({ email: withMfa.email, password: TEST_PASSWORD }).expect(200);
+        await request(url).post('/api/v1/auth/login/mfa').send({ mfaToken: challenge.body.mfaToken, code: totpCodeFor(setup.body.secret, Math.floor(Date.now() / 1000) + 30) }).expect(200);
         // The audit log came back, and still refuses changes.
         const c = new Client({ connectionString: fresh.toString() });
         await c.connect();

@@ -5,6 +5,10 @@ import * as path from 'node:path';
 import request from 'supertest';
 import { freePort, startServer } from './server-process';
 
+// Each test starts the compiled server (and most an embedded PostgreSQL) as its own process: on a busy
+// two-core machine loading the server alone took close to a minute.
+jest.setTimeout(240_000);
+
 /** `npm start` as an operator runs it: the compiled server with an embedded PostgreSQL in DATA_DIR. */
 describe('Start-up', () => {
   let dataDir: string;
@@ -16,7 +20,7 @@ describe('Start-up', () => {
 
   it('starts on an embedded PostgreSQL, keeps every record across a restart, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const env = { DATA_DIR: dataDir, PORT: String(port), ADMIN_EMAIL: 'boot@example.test', ADMIN_PASSWORD: 'boot-admin-password' };
+    const env = { DATA_DIR: dataDir, PORT: String(port), ADMIN_EMAIL: 'boot@example.test', ADMIN_PASSWORD: 'Quiet harbour at dusk 1896' };
     const first = startServer(env);
     const url = await first.ready;
     expect(url).toBe(`http://localhost:${port}`);
@@ -24,7 +28,7 @@ describe('Start-up', () => {
     const courses = await request(url).get('/api/v1/courses').expect(200);
     expect(courses.body.length).toBeGreaterThan(0);
     await request(url).post('/api/v1/auth/register').send({ email: 'kept@example.test', password: 'a-password-to-keep', fullName: 'Гюльнара Алиева', profession: 'judge' }).expect(201);
-    await request(url).post('/api/v1/auth/login').send({ email: 'boot@example.test', password: 'boot-admin-password' }).expect(200);
+    await request(url).post('/api/v1/auth/login').send({ email: 'boot@example.test', password: 'Quiet harbour at dusk 1896' }).expect(200);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
@@ -35,7 +39,7 @@ describe('Start-up', () => {
     const me = await request(again).get('/api/v1/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(me.body.fullName).toBe('Гюльнара Алиева');
     // The admin from the first start is never overwritten.
-    await request(again).post('/api/v1/auth/login').send({ email: 'boot@example.test', password: 'boot-admin-password' }).expect(200);
+    await request(again).post('/api/v1/auth/login').send({ email: 'boot@example.test', password: 'Quiet harbour at dusk 1896' }).expect(200);
     const catalogue = await request(again).get('/api/v1/courses').expect(200);
     expect(catalogue.body.map((c: { version: number }) => c.version)).toEqual(courses.body.map((c: { version: number }) => c.version));
     second.child.kill('SIGINT');
@@ -83,6 +87,18 @@ describe('Start-up', () => {
     const unused = await freePort();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-nodb-'));
     await failsWith({ DATA_DIR: dir, DATABASE_URL: `postgres://themis:secret@127.0.0.1:${unused}/themis`, PORT: String(await freePort()) }, new RegExp(`Cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${unused}/themis`));
+    expect(fs.readdirSync(dir)).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['a common password', 'password1234', /^ADMIN_PASSWORD is refused: it is one of the most common passwords; set a longer/],
+    ['a repeated letter', 'aaaaaaaaaaaa', /^ADMIN_PASSWORD is refused: it is too easy to guess/],
+    ['the email\'s local part', 'operator-root-Kx81-vault', /^ADMIN_PASSWORD is refused: it contains the first part of ADMIN_EMAIL/],
+    ['a control character', 'Quiet harbour\tat dusk 1896', /^ADMIN_PASSWORD is refused: it contains control characters/],
+  ])('refuses %s as ADMIN_PASSWORD in one sentence, before it starts a database', async (_what, password, sentence) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-admin-pw-'));
+    await failsWith({ DATA_DIR: dir, PORT: String(await freePort()), ADMIN_EMAIL: 'operator-root@example.test', ADMIN_PASSWORD: password }, sentence);
     expect(fs.readdirSync(dir)).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });

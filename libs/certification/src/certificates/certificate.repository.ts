@@ -98,6 +98,8 @@ export class CertificateRepository {
 
   async revoke(manager: EntityManager, id: string, reason: string, by: string | null, supersededBy: string | null = null): Promise<void> {
     await updateReturning(manager, `UPDATE certificates SET revoked_at = now(), revocation_reason = $2, revoked_by = $3, superseded_by = $4 WHERE id = $1 RETURNING id`, [id, reason, by, supersededBy]);
+    // The compliance console counts certificate_members alone (migration CertificateMembersRevokedAt): the same instant, in the same transaction.
+    await manager.query(`UPDATE certificate_members cm SET revoked_at = c.revoked_at FROM certificates c WHERE c.id = $1 AND cm.certificate_id = c.id`, [id]);
   }
 
   /**

@@ -68,7 +68,7 @@ export interface VerificationResponse {
   replaces: string | null;
   issuer: string;
   memberships: CertificateMembership[];
-  accreditations: { organisationId: string; number: string; hours: Record<string, number> }[];
+  accreditations: { organisationId: string; organisationName?: string; number: string; hours: Record<string, number> }[];
 }
 
 export interface NotFoundResponse {
@@ -125,7 +125,8 @@ export function toVerification(c: CertificateRow, now = new Date()): Verificatio
     replaces: c.replaces,
     issuer: c.issuer,
     memberships: (c.memberships ?? []).map((m) => ({ organisationId: m.organisationId, organisationName: m.organisationName, barNumber: m.barNumber })),
-    accreditations: (c.accreditations ?? []).map((a) => ({ organisationId: a.organisationId, number: a.number, hours: a.hours })),
+    // organisationName is recorded at issue (additive to the contract's fields; the page shows it).
+    accreditations: (c.accreditations ?? []).map((a) => ({ organisationId: a.organisationId, ...(a.organisationName ? { organisationName: a.organisationName } : {}), number: a.number, hours: a.hours })),
   };
 }
 

@@ -47,11 +47,11 @@ export class ComplianceService {
       this.repo.exemptions(org.id, cycle.start, cycle.end),
     ]);
     const byMember = new Map<string, { hours: Record<string, number>; previousHours: Record<string, number> }>();
-    for (const h of hours) {
-      const entry = byMember.get(h.barNumberKey) ?? { hours: {}, previousHours: {} };
-      const bucket = h.current ? entry.hours : entry.previousHours;
-      bucket[h.category] = Math.round(((bucket[h.category] ?? 0) + h.hours) * 100) / 100;
-      byMember.set(h.barNumberKey, entry);
+    for (const row of hours) {
+      const entry = byMember.get(row.barNumberKey) ?? { hours: {}, previousHours: {} };
+      const bucket = row.current ? entry.hours : entry.previousHours;
+      for (const [category, h] of Object.entries(row.hours)) bucket[category] = Math.round(((bucket[category] ?? 0) + Number(h)) * 100) / 100;
+      byMember.set(row.barNumberKey, entry);
     }
     const exemptionsOf = new Map<string, typeof exemptions>();
     for (const e of exemptions) exemptionsOf.set(e.barNumberKey, [...(exemptionsOf.get(e.barNumberKey) ?? []), e]);

@@ -37,6 +37,10 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   JWT_PREVIOUS_SECRETS?: string;
 
+  /** Seals TOTP secrets at rest (AES-256-GCM); by default generated once into KEYS_DIR/totp-secret-key. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32)
+  MFA_ENCRYPTION_KEY?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
   JWT_TTL_SECONDS?: number;
 
@@ -124,6 +128,8 @@ export interface AppConfig {
   workerConcurrency: number;
   /** BACKUP_PASSPHRASE: the key files in a backup are encrypted with it. */
   backupPassphrase?: string;
+  /** MFA_ENCRYPTION_KEY, else KEYS_DIR/totp-secret-key: seals TOTP secrets (`totpSecretBox`). */
+  mfaEncryptionKey?: string;
 }
 
 export class ConfigError extends Error {}
@@ -172,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM ?? defaultSender(parsed.PUBLIC_URL ?? `http://localhost:${port}`), contact: parsed.MAIL_CONTACT ?? parsed.ADMIN_EMAIL },
     workerConcurrency: parsed.WORKER_CONCURRENCY ?? 2,
     backupPassphrase: parsed.BACKUP_PASSPHRASE,
+    mfaEncryptionKey: parsed.MFA_ENCRYPTION_KEY,
   };
 }
 

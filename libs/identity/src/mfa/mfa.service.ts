@@ -1,8 +1,8 @@
 import * as crypto from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, notFound } from '@themis/core';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, notFound, SecretBox, totpSecretBox } from '@themis/core';
 import { inTransaction, updateReturning } from '@themis/database';
 import { CHALLENGE_TTL_SECONDS, isTotpCode, MAX_WRONG_CODES, newRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_COUNT, sha256 } from './mfa.rules';
 import { newTotpSecret, totpStep, totpUri } from './totp';
@@ -13,11 +13,16 @@ export interface TotpSetupResponse { secret: string; otpauthUri: string; recover
  * TOTP second factor (RFC 6238) with ten single-use recovery codes stored as SHA-256 hashes.
  * A code is accepted once (the matched time step is remembered, RFC 6238 §5.2), and a sign-in
  * challenge takes at most five wrong codes: each answer takes its place in the count before
- * it is checked, in one UPDATE, so concurrent guesses cannot exceed it.
+ * it is checked, in one UPDATE, so concurrent guesses cannot exceed it. The secret is stored
+ * sealed (AES-256-GCM, `totpSecretBox`), bound to its user: the table alone gives no codes.
  */
 @Injectable()
 export class MfaService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly box: SecretBox;
+
+  constructor(@InjectDataSource() private readonly db: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.box = totpSecretBox(config);
+  }
 
   async begin(userId: string, label: string): Promise<TotpSetupResponse> {
     return inTransaction(this.db, async (m) => {
@@ -26,9 +31,9 @@ export class MfaService {
       if (user.mfa_enabled_at) throw new DomainError(ErrorCode.Conflict, 'Two-factor sign-in is already on');
       const secret = newTotpSecret();
       await m.query(
-        `INSERT INTO user_totp (user_id, secret) VALUES ($1, $2)
-         ON CONFLICT (user_id) DO UPDATE SET secret = EXCLUDED.secret, created_at = now(), confirmed_at = NULL, last_step = NULL`,
-        [userId, secret],
+        `INSERT INTO user_totp (user_id, secret_sealed) VALUES ($1, $2)
+         ON CONFLICT (user_id) DO UPDATE SET secret_sealed = EXCLUDED.secret_sealed, created_at = now(), confirmed_at = NULL, last_step = NULL`,
+        [userId, this.box.seal(secret, totpContext(userId))],
       );
       const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
       await m.query(`DELETE FROM mfa_recovery_codes WHERE user_id = $1`, [userId]);
@@ -41,9 +46,10 @@ export class MfaService {
   /** Turns MFA on once the user shows a code from the app: 400 naming `code` otherwise. */
   async confirm(userId: string, code: string): Promise<{ mfaEnabled: true }> {
     return inTransaction(this.db, async (m) => {
-      const [row] = await m.query(`SELECT secret, last_step FROM user_totp WHERE user_id = $1 AND confirmed_at IS NULL FOR UPDATE`, [userId]);
+      const [row] = await m.query(`SELECT secret_sealed, last_step FROM user_totp WHERE user_id = $1 AND confirmed_at IS NULL FOR UPDATE`, [userId]);
       if (!row) throw new DomainError(ErrorCode.ValidationFailed, 'code: start the set-up first (POST /api/v1/me/mfa/totp), or MFA is already on', { field: 'code' });
-      const step = totpStep(row.secret, code, row.last_step === null ? null : Number(row.last_step));
+      const secret = this.openSecret(userId, row.secret_sealed);
+      const step = secret === null ? null : totpStep(secret, code, row.last_step === null ? null : Number(row.last_step));
       if (step === null) throw new DomainError(ErrorCode.ValidationFailed, 'code is not the current code of your authenticator app', { field: 'code' });
       await m.query(`UPDATE user_totp SET confirmed_at = now(), last_step = $2 WHERE user_id = $1`, [userId, step]);
       await m.query(`UPDATE users SET mfa_enabled_at = now() WHERE id = $1`, [userId]);
@@ -98,11 +104,24 @@ export class MfaService {
     return row.n;
   }
 
+  /**
+   * null when the sealed secret does not open (another key than the one it was sealed with, or a
+   * value moved from another row): no code matches then, and a recovery code or an admin reset helps.
+   */
+  private openSecret(userId: string, sealed: string): string | null {
+    try {
+      return this.box.open(sealed, totpContext(userId));
+    } catch {
+      return null;
+    }
+  }
+
   private async codeIsRight(userId: string, code: string): Promise<boolean> {
     if (isTotpCode(code)) {
       return inTransaction(this.db, async (m) => {
-        const [row] = await m.query(`SELECT secret, last_step FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL FOR UPDATE`, [userId]);
-        const step = row ? totpStep(row.secret, code, row.last_step === null ? null : Number(row.last_step)) : null;
+        const [row] = await m.query(`SELECT secret_sealed, last_step FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL FOR UPDATE`, [userId]);
+        const secret = row ? this.openSecret(userId, row.secret_sealed) : null;
+        const step = secret === null ? null : totpStep(secret, code, row.last_step === null ? null : Number(row.last_step));
         if (step === null) return false;
         await m.query(`UPDATE user_totp SET last_step = $2 WHERE user_id = $1`, [userId, step]);
         return true;
@@ -114,3 +133,6 @@ export class MfaService {
     return used.length === 1;
   }
 }
+
+/** Bound into each sealed secret: a value copied onto another user's row does not open. */
+const totpContext = (userId: string) => `user_totp:${userId}`;

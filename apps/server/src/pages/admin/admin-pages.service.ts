@@ -55,13 +55,14 @@ export class AdminPagesService {
     const found = await this.accounts.search(q || undefined, USERS_PER_PAGE, (page - 1) * USERS_PER_PAGE);
     const pages = Math.max(1, Math.ceil(found.total / USERS_PER_PAGE));
     const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+    // `extra` first: its raw `page` (undefined without ?page=) must not hide the page number worked out here.
     return {
       title: 'admin.users.title',
+      roles: roleOptions('learner'), professions: professionOptions('other'), form: {}, ...extra,
       users: found.users.map((u) => ({ ...u, roles: roleOptions(u.role) })),
       q, page, pages, total: found.total,
       previous: page > 1 ? link(page - 1) : null,
       next: page < pages ? link(page + 1) : null,
-      roles: roleOptions('learner'), professions: professionOptions('other'), form: {}, ...extra,
     };
   }
 

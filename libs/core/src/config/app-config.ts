@@ -55,6 +55,10 @@ class Environment {
   @IsOptional() @IsIn(['true', 'false', '0', '1'])
   TRUST_PROXY?: string;
 
+  /** `false` answers GET /api/v1/verify/:code through Nest like every other route (the same answers, slower). */
+  @IsOptional() @IsIn(['true', 'false', '0', '1'])
+  FAST_VERIFICATION?: string;
+
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
@@ -108,6 +112,8 @@ export interface AppConfig {
   credentialJwtAlg: 'EdDSA' | 'RS256';
   webConcurrency: number;
   trustProxy: boolean;
+  /** GET /api/v1/verify/:code answered before Express (infra/fast-verification.route.ts); on unless FAST_VERIFICATION=false. */
+  fastVerification: boolean;
   production: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   loginThrottle: { perAccount: number; perIp: number; windowSeconds: number };
@@ -158,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     credentialJwtAlg: (parsed.CREDENTIAL_JWT_ALG as AppConfig['credentialJwtAlg']) ?? 'EdDSA',
     webConcurrency: parsed.WEB_CONCURRENCY ?? 1,
     trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
+    fastVerification: parsed.FAST_VERIFICATION !== 'false' && parsed.FAST_VERIFICATION !== '0',
     production: parsed.NODE_ENV === 'production',
     logLevel: (parsed.LOG_LEVEL as AppConfig['logLevel']) ?? 'info',
     loginThrottle: {

@@ -26,6 +26,7 @@ import { QuizzesController } from './api/quizzes.controller';
 import { ReportsController } from './api/reports.controller';
 import { VerificationController } from './api/verification.controller';
 import { DomainErrorFilter } from './infra/domain-error.filter';
+import { FastVerificationCheck } from './infra/fast-verification.check';
 import { VerifyPageController } from './pages/verify.page.controller';
 import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
@@ -67,6 +68,7 @@ export class AppModule {
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,
         AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController, CredentialsController],
       providers: [
+        FastVerificationCheck,
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         {

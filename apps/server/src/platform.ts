@@ -79,7 +79,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use(uploadParser());
   configureViews(app);
   app.use(rejectPrototypeKeys);
-  mountFastVerification(app, securityHeaders);
+  if (config.fastVerification) mountFastVerification(app, securityHeaders);
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   return app;
 }

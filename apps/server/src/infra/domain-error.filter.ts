@@ -68,6 +68,11 @@ export interface ErrorBody {
 }
 
 /** Turns anything thrown into Nest's JSON error shape; never a stack trace, and a database outage is a 503. */
+/** The `Retry-After` a 429 or 503 answers with: the seconds the error names, else 30; null for any other status. */
+export function retryAfterOf(body: ErrorBody): string | null {
+  return body.statusCode === 429 || body.statusCode === 503 ? String(body['retryAfterSeconds'] ?? 30) : null;
+}
+
 export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
   if (exception instanceof DomainError) {
     const status = statusFor(exception.code);
@@ -102,7 +107,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception, this.logger);
     if (res.headersSent) return;
-    if (body.statusCode === 429 || body.statusCode === 503) res.setHeader('Retry-After', String(body['retryAfterSeconds'] ?? 30));
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter) res.setHeader('Retry-After', retryAfter);
     // An unknown address outside the API is a page: answer with the site's 404 page, not JSON.
     const req = host.switchToHttp().getRequest<Request>();
     if (body.statusCode === 404 && isPageRequest(req.originalUrl.split('?')[0] ?? '/') && req.accepts('html') && res.locals['locale']) {

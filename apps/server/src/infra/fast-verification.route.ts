@@ -4,7 +4,7 @@ import proxyaddr from 'proxy-addr';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, RequestHandler } from 'express';
 import { VerificationService } from '@themis/certification';
-import { toErrorBody } from './domain-error.filter';
+import { retryAfterOf, toErrorBody } from './domain-error.filter';
 
 const PREFIX = '/api/v1/verify/';
 
@@ -42,10 +42,27 @@ export function mountFastVerification(app: NestExpressApplication, securityHeade
       (result) => send(res, headers, result.status === 'not_found' ? 404 : 200, result.status === 'not_found' ? { statusCode: 404, status: 'not_found' } : result),
       (err: unknown) => {
         const body = toErrorBody(err, logger);
-        send(res, body.statusCode === 429 || body.statusCode === 503 ? { ...headers, 'retry-after': '30' } : headers, body.statusCode, body);
+        const retryAfter = retryAfterOf(body);
+        send(res, retryAfter ? { ...headers, 'retry-after': retryAfter } : headers, body.statusCode, body);
       },
     );
   });
+}
+
+/** The one-segment GET routes the fast route answers in place of Express; any of them but `:code` would be shadowed. */
+const NAMED_SEGMENTS = new Set(['batch', 'document']);
+
+/**
+ * Checked once routes are registered (FastVerificationCheck): a one-segment GET route under
+ * /api/v1/verify/ other than `:code` and the names passed to Express would never be reached,
+ * since the fast route answers such paths first. Other methods and longer paths are not affected.
+ */
+export function shadowedByFastVerification(routes: { path: string; methods: Record<string, boolean> }[]): string[] {
+  return routes
+    .filter((r) => r.methods['get'] && r.path.startsWith(PREFIX))
+    .map((r) => r.path.slice(PREFIX.length))
+    .filter((segment) => !segment.includes('/') && segment !== ':code' && !NAMED_SEGMENTS.has(segment))
+    .map((segment) => `GET ${PREFIX}${segment}`);
 }
 
 /** The `:code` of `/api/v1/verify/:code`, or null for any other path (and for one Express should judge). */
@@ -54,7 +71,7 @@ function codeIn(url: string | undefined): string | null {
   const end = url.indexOf('?');
   const segment = url.slice(PREFIX.length, end < 0 ? undefined : end);
   // Plain code text only; escapes, sub-paths and the named routes (batch, document, holders/…) go the usual way.
-  return /^[0-9A-Za-z-]{1,64}$/.test(segment) && segment !== 'batch' && segment !== 'document' ? segment : null;
+  return /^[0-9A-Za-z-]{1,64}$/.test(segment) && !NAMED_SEGMENTS.has(segment) ? segment : null;
 }
 
 function send(res: ServerResponse, headers: Record<string, string>, status: number, body: unknown): void {

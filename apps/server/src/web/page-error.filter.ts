@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@themis/core';
-import { toErrorBody } from '../infra/domain-error.filter';
+import { retryAfterOf, toErrorBody } from '../infra/domain-error.filter';
 
 /** The Referer header as a URL, or undefined: a client may send anything there, and a throw inside this filter was a 500. */
 function refererOf(req: Request): URL | undefined {
@@ -50,7 +50,8 @@ export class PageErrorFilter implements ExceptionFilter {
     // REQUIRE_STAFF_MFA: a staff session without a second factor is sent to set one up.
     if (code === ErrorCode.MfaRequired) return res.redirect(303, '/profile/mfa');
     const retry = exception instanceof DomainError ? exception.details?.['retryAfterSeconds'] : undefined;
-    if (body.statusCode === 429 || body.statusCode === 503) res.setHeader('Retry-After', String(body['retryAfterSeconds'] ?? 30));
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter) res.setHeader('Retry-After', retryAfter);
     res.status(body.statusCode).render('pages/error', {
       status: body.statusCode,
       title: `error.status.${[400, 403, 404, 409, 422, 429].includes(body.statusCode) ? body.statusCode : 500}`,

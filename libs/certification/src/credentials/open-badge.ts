@@ -3,6 +3,7 @@ import { fill, isDocumentLanguage, labelsFor } from '../pdf/certificate-labels';
 import { ISSUER_NAME } from '../signing/signing-keys';
 import { CLR_V2, OB_V3, OB_V3_EXTENSIONS, VC_V2 } from './linked-data';
 import { credentialStatusEntries } from './status-list';
+import { verifyUrl } from '../codes/verify-url';
 
 export interface CredentialContext {
   publicUrl: string;
@@ -48,10 +49,10 @@ function achievement(c: CertificateRow, ctx: CredentialContext): Record<string, 
  * term its contexts do not define, and wallets load no context they do not ship.
  */
 export function openBadgeCredential(c: CertificateRow, statusListNumber: number, ctx: CredentialContext): Credential {
-  const verifyUrl = `${ctx.publicUrl}/verify/${c.code}`;
+  const verifyPage = verifyUrl(ctx.publicUrl, c.code);
   return {
     '@context': [VC_V2, OB_V3, OB_V3_EXTENSIONS],
-    id: verifyUrl,
+    id: verifyPage,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: fill(wordingOf(c).name, { title: c.courseTitle }),
     issuer: issuerProfile(ctx),
@@ -69,7 +70,7 @@ export function openBadgeCredential(c: CertificateRow, statusListNumber: number,
       achievement: achievement(c, ctx),
     },
     credentialStatus: credentialStatusEntries(ctx.publicUrl, statusListNumber),
-    evidence: [{ id: verifyUrl, type: ['Evidence'], name: 'Public verification page', narrative: `Certificate code ${c.code}` }],
+    evidence: [{ id: verifyPage, type: ['Evidence'], name: 'Public verification page', narrative: `Certificate code ${c.code}` }],
   };
 }
 

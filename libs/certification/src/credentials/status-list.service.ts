@@ -4,6 +4,7 @@ import { CredentialSigner } from './credential-signer.service';
 import { CredentialStatusRepository } from './credential-status.repository';
 import { linkedData, VC_V2 } from './linked-data';
 import { listRange, revocationListUrl, STATUS_LIST_LENGTH, statusListUrl } from './status-list';
+import { verifyUrl } from '../codes/verify-url';
 
 /**
  * The two status documents a credential points to, built from the committed rows on every request, so a
@@ -44,7 +45,7 @@ export class StatusListService {
     return {
       id: revocationListUrl(this.config.publicUrl),
       issuer: this.signer.identity.did,
-      revokedCredentials: revoked.map((r) => ({ id: `${this.config.publicUrl}/verify/${r.code}`, revocationReason: r.revocationReason ?? undefined })),
+      revokedCredentials: revoked.map((r) => ({ id: verifyUrl(this.config.publicUrl, r.code), revocationReason: r.revocationReason ?? undefined })),
     };
   }
 }

@@ -16,6 +16,7 @@ import { ISSUER_NAME } from '../signing/signing-keys';
 import { SigningKeys } from '../signing/signing-keys.service';
 import { addMonths } from '../verification/certificate-status';
 import { CertificateNotifier } from '../notifications/certificate-notifier';
+import { verifyUrl } from '../codes/verify-url';
 
 export interface IssueInput extends IssueFacts {
   /** The language the course was taken in (courseTitle is in it) and the language to render the PDF in. */
@@ -95,7 +96,7 @@ export class CertificateIssuer {
   }
 
   verifyUrl(code: string): string {
-    return `${this.config.publicUrl}/verify/${code}`;
+    return verifyUrl(this.config.publicUrl, code);
   }
 
   /** The signed PDF of a certificate's facts in `lang`; equal facts and language give a PDF to the same words and signing time. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MailQueue } from '@themis/mail';
 import { NotificationRepository } from './notification.repository';
+import { verifyPath } from '../codes/verify-url';
 
 /**
  * Mails about a certificate, queued in the transaction that changes it: the message exists exactly
@@ -15,7 +16,7 @@ export class CertificateNotifier {
     const r = await this.recipients.recipient(manager, code);
     if (!r) return;
     await this.mail.enqueue(
-      { eventKey: `certificate-issued:${r.certificateId}`, to: r.email, locale: r.locale, template: 'certificate-issued', params: { name: r.fullName, courseTitle: r.courseTitle, code: r.code }, links: { link: `/verify/${r.code}` } },
+      { eventKey: `certificate-issued:${r.certificateId}`, to: r.email, locale: r.locale, template: 'certificate-issued', params: { name: r.fullName, courseTitle: r.courseTitle, code: r.code }, links: { link: verifyPath(r.code) } },
       manager,
     );
   }
@@ -24,7 +25,7 @@ export class CertificateNotifier {
     const r = await this.recipients.recipient(manager, code);
     if (!r) return;
     await this.mail.enqueue(
-      { eventKey: `certificate-revoked:${r.certificateId}`, to: r.email, locale: r.locale, template: 'certificate-revoked', params: { name: r.fullName, courseTitle: r.courseTitle, code: r.code, reason }, links: { link: `/verify/${r.code}` } },
+      { eventKey: `certificate-revoked:${r.certificateId}`, to: r.email, locale: r.locale, template: 'certificate-revoked', params: { name: r.fullName, courseTitle: r.courseTitle, code: r.code, reason }, links: { link: verifyPath(r.code) } },
       manager,
     );
   }

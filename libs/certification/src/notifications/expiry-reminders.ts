@@ -6,6 +6,7 @@ import { JobQueue } from '@themis/jobs';
 import { MailQueue } from '@themis/mail';
 import { daysLeft, dueReminder, settledBy } from './expiry-reminders.rules';
 import { NotificationRepository, ReminderCandidate } from './notification.repository';
+import { verifyPath } from '../codes/verify-url';
 
 export const EXPIRY_REMINDERS_QUEUE = 'certificate-expiry-reminders';
 const BATCH = 200;
@@ -62,7 +63,7 @@ export class ExpiryReminders implements OnModuleInit {
           locale: c.locale,
           template: 'certificate-expiring',
           params: { name: c.fullName, courseTitle: c.courseTitle, code: c.code, days: daysLeft(expiresAt, now), expiresOn },
-          links: { link: `/verify/${c.code}`, profile: '/profile' },
+          links: { link: verifyPath(c.code), profile: '/profile' },
         },
         manager,
       );

@@ -119,10 +119,6 @@ export class VerificationService {
     };
   }
 
-  verifyUrl(code: string): string {
-    return `${this.config.publicUrl}/verify/${code}`;
-  }
-
   private async admit(client: string): Promise<void> {
     if (!(await this.rateLimit.admit(client))) {
       throw new DomainError(ErrorCode.TooManyAttempts, 'Too many verification requests from this address; try again in a minute');

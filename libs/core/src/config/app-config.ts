@@ -59,6 +59,10 @@ class Environment {
   @IsOptional() @IsIn(['true', 'false', '0', '1'])
   TRUST_PROXY?: string;
 
+  /** `false` answers GET /api/v1/verify/:code through Nest like every other route (the same answers, slower). */
+  @IsOptional() @IsIn(['true', 'false', '0', '1'])
+  FAST_VERIFICATION?: string;
+
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
@@ -112,6 +116,8 @@ export interface AppConfig {
   credentialJwtAlg: 'EdDSA' | 'RS256';
   webConcurrency: number;
   trustProxy: boolean;
+  /** GET /api/v1/verify/:code answered before Express (infra/fast-verification.route.ts); on unless FAST_VERIFICATION=false. */
+  fastVerification: boolean;
   production: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   loginThrottle: { perAccount: number; perIp: number; windowSeconds: number };
@@ -164,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     credentialJwtAlg: (parsed.CREDENTIAL_JWT_ALG as AppConfig['credentialJwtAlg']) ?? 'EdDSA',
     webConcurrency: parsed.WEB_CONCURRENCY ?? 1,
     trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
+    fastVerification: parsed.FAST_VERIFICATION !== 'false' && parsed.FAST_VERIFICATION !== '0',
     production: parsed.NODE_ENV === 'production',
     logLevel: (parsed.LOG_LEVEL as AppConfig['logLevel']) ?? 'info',
     loginThrottle: {

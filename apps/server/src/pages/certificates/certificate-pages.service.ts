@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService, certificateCodeProblem } from '@themis/certification';
+import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService, certificateCodeProblem, verifyPath, verifyUrl } from '@themis/certification';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
 import { AuthenticatedUser } from '@themis/identity';
 import { PageResult } from '../../web/page-result';
@@ -22,7 +22,7 @@ export class CertificatePagesService {
 
   async forDashboard(userId: string): Promise<object[]> {
     const mine = await this.certificates.listForUser(userId);
-    return mine.map((c) => ({ ...c, verifyUrl: `${this.config.publicUrl}/verify/${encodeURIComponent(c.code)}` }));
+    return mine.map((c) => ({ ...c, verifyUrl: verifyUrl(this.config.publicUrl, c.code) }));
   }
 
   pdf(user: AuthenticatedUser, code: string): Promise<Buffer> {
@@ -34,7 +34,7 @@ export class CertificatePagesService {
     const trimmed = typeof code === 'string' ? code.trim() : '';
     // A failed check symbol is a typo in what was typed, not a missing certificate: say so before any lookup.
     const typo = trimmed !== '' && CODE.test(trimmed) && certificateCodeProblem(trimmed) === 'typo';
-    if (trimmed && CODE.test(trimmed) && !typo) return { redirect: `/verify/${encodeURIComponent(trimmed)}` };
+    if (trimmed && CODE.test(trimmed) && !typo) return { redirect: verifyPath(trimmed) };
     return { view: 'pages/verify-form', status: trimmed ? 400 : 200, data: { code: trimmed, codeError: typo ? 'verify.typo' : trimmed ? 'verify.badCode' : null } };
   }
 

@@ -51,7 +51,8 @@ export class CredentialService {
 
   /** The bare credential with its eddsa-rdfc-2022 proof (served as application/ld+json). */
   async dataIntegrityForCertificate(requester: Requester, code: string): Promise<Record<string, unknown>> {
-    return this.signer.dataIntegrity.sign(await this.credential(await this.readable(requester, code)));
+    const row = await this.readable(requester, code);
+    return this.signer.signedOpenBadge(row, (await this.status.sequenceNumber(row.code))!);
   }
 
   /** The learner's live certificates in one signed CLR 2.0 credential, each embedded with its own proof. */
@@ -112,6 +113,6 @@ export class CredentialService {
   }
 
   private context(): CredentialContext {
-    return { publicUrl: this.config.publicUrl, issuerId: this.signer.identity.did };
+    return this.signer.context();
   }
 }

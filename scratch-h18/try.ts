@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import * as crypto from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import { createTestPki, startLocalTsa } from '../libs/testing/src/test-pki';
+import { PdfSigner } from '../libs/certification/src/signing/pdf-signer';
+import { TimestampAuthority } from '../libs/certification/src/signing/timestamp-authority';
+(async () => {
+  const pki = createTestPki();
+  const tsa = await startLocalTsa(pki);
+  const doc = new PDFDocument({ pdfVersion: '1.7' });
+  const chunks: Buffer[] = []; doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((r) => doc.on('end', () => r(Buffer.concat(chunks))));
+  doc.text('hello'); doc.end();
+  const pdf = await done;
+  const cert = new crypto.X509Certificate(fs.readFileSync(pki.signerCert));
+  const chain = [new crypto.X509Certificate(fs.readFileSync(pki.caCert))];
+  const signer = new PdfSigner({ privateKey: crypto.createPrivateKey(fs.readFileSync(pki.signerKey)), certificateDer: cert.raw, chainDer: chain.map(c => c.raw) }, new TimestampAuthority(tsa.url));
+  const out = await signer.sign(pdf, { reason: 'x', signingTime: new Date() });
+  fs.writeFileSync('/tmp/h18s/out.pdf', out);
+  fs.cpSync(pki.dir, '/tmp/h18s/pki', { recursive: true });
+  console.log('stamped', tsa.stamped);
+  await tsa.close(); pki.remove();
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -152,7 +152,14 @@ export class WalletIssuanceService {
 
   private requestLike(req: IncomingRequest) {
     const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined) continue;
+      try {
+        headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      } catch {
+        // A header value fetch's Headers refuses (node's parser is laxer): not one the OAuth checks read.
+      }
+    }
     return { method: req.method, url: `${this.issuerUrl}${req.path}`, headers };
   }
 

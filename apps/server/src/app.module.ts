@@ -32,6 +32,7 @@ import { WebModule } from './web/web.module';
 import { AuthoringPagesModule } from './pages/authoring/authoring-pages.module';
 import { TranscriptController } from './api/transcript.controller';
 import { CredentialsController } from './api/credentials.controller';
+import { WalletController } from './api/wallet.controller';
 import { TranscriptPagesModule } from './pages/transcript/transcript-pages.module';
 import { MailPagesModule } from './pages/mail/mail-pages.module';
 import { AccountPagesModule } from './pages/account/account-pages.module';
@@ -66,7 +67,7 @@ export class AppModule {
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,
-        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController, CredentialsController],
+        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController, CredentialsController, WalletController],
       providers: [
         FastVerificationCheck,
         { provide: APP_GUARD, useExisting: AccessGuard },

@@ -16,6 +16,8 @@ import { CredentialStatusRepository } from './credentials/credential-status.repo
 import { CredentialService } from './credentials/credential.service';
 import { StatusListService } from './credentials/status-list.service';
 import { CertificateIssuer } from './issuing/certificate-issuer';
+import { CredentialOfferRepository } from './wallet/credential-offer.repository';
+import { WalletIssuanceService } from './wallet/wallet-issuance.service';
 import { CertificateLanguages } from './issuing/certificate-languages';
 import { CertificateDocumentsRepository } from './certificates/certificate-documents.repository';
 import { CertificateDocumentsService } from './certificates/certificate-documents.service';
@@ -43,6 +45,8 @@ import { NotificationRepository } from './notifications/notification.repository'
     CredentialService,
     CredentialSigner,
     CredentialStatusRepository,
+    CredentialOfferRepository,
+    WalletIssuanceService,
     StatusListService,
     AuditLog,
     TranscriptRepository,
@@ -55,7 +59,7 @@ import { NotificationRepository } from './notifications/notification.repository'
     ComplianceService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, StatusListService, AuditLog, TranscriptService, ExpiryReminders, ApprovalIssuer, ComplianceService],
+  exports: [CertificatesService, PublicRateLimit, VerificationService, CredentialService, StatusListService, WalletIssuanceService, AuditLog, TranscriptService, ExpiryReminders, ApprovalIssuer, ComplianceService],
 })
 export class CertificationModule implements OnModuleInit {
   constructor(private readonly hooks: CourseCompletionHooks, private readonly issuer: CertificateIssuer, private readonly trail: AuditTrail, private readonly audit: AuditLog) {}

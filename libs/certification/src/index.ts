@@ -27,3 +27,7 @@ export * from './notifications/expiry-reminders';
 export * from './notifications/expiry-reminders.rules';
 export * from './entities/certificate-reminder.entity';
 export * from './entities/certificate-reminder-optout.entity';
+export * from './wallet/wallet-issuance.service';
+export * from './entities/credential-offer.entity';
+export { openid4vc } from './wallet/openid4vci-libraries';
+export { joseCallbacks } from './wallet/jose-callbacks';

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './smtp-sink';
 export * from './organisation-path';
 export * from './totp-code';
+export * from './test-pki';

@@ -33,6 +33,13 @@ export class CertificateDocumentsRepository {
     return { row: { ...normalizeRow(r), language: String(r['language']), pdfLanguage: String(r['pdfLanguage']) }, pdf: (r['storedPdf'] as Buffer | null) ?? null };
   }
 
+  /** The PDF of the certificate's own language (pdf_language), rendered at issue or, after a timestamping outage, on first download. */
+  async storeIssued(manager: EntityManager, certificateId: string, pdf: Buffer, sha256: string): Promise<Buffer> {
+    await manager.query(`UPDATE certificates SET pdf = $2, pdf_sha256 = $3 WHERE id = $1 AND pdf IS NULL`, [certificateId, pdf, sha256]);
+    const [row] = await manager.query(`SELECT pdf FROM certificates WHERE id = $1`, [certificateId]);
+    return row.pdf;
+  }
+
   /** Stores the first rendering; a racing second one is dropped and both callers get the stored bytes. */
   async store(certificateId: string, lang: string, pdf: Buffer, sha256: string): Promise<Buffer> {
     await this.db.query(`INSERT INTO certificate_documents (certificate_id, language, pdf, pdf_sha256) VALUES ($1, $2, $3, $4) ON CONFLICT (certificate_id, language) DO NOTHING`, [certificateId, lang, pdf, sha256]);

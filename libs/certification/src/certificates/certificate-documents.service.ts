@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@themis/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode, notFound } from '@themis/core';
 import { UsersService } from '@themis/identity';
-import { CertificateIssuer, sha256 } from '../issuing/certificate-issuer';
+import { CertificateIssuer, DOWNLOAD_TIMESTAMP_POLICY, sha256 } from '../issuing/certificate-issuer';
 import { CertificateDocumentsRepository } from './certificate-documents.repository';
 
 /**
@@ -15,6 +17,7 @@ export class CertificateDocumentsService {
     private readonly documents: CertificateDocumentsRepository,
     private readonly issuer: CertificateIssuer,
     private readonly users: UsersService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async pdf(code: string, requester: { id: string }, anyHolder: boolean, lang?: string): Promise<Buffer> {
@@ -24,26 +27,10 @@ export class CertificateDocumentsService {
     const found = wanted === (lang ?? '') ? probe : await this.documents.find(code, requester.id, anyHolder, wanted);
     if (!found) throw notFound('Certificate');
     if (found.pdf) return found.pdf;
-    const c = found.row;
-    const pdf = await this.issuer.renderSigned(
-      {
-        code: c.code,
-        holderName: c.holderName,
-        profession: c.profession,
-        barNumber: c.barNumber,
-        courseTitle: c.courseTitle,
-        courseVersion: c.courseVersion,
-        cleHours: c.cleHours,
-        cleCategories: c.cleCategories,
-        completedAt: c.completedAt,
-        issuedAt: c.issuedAt,
-        expiresAt: c.expiresAt,
-        replaces: c.replaces,
-        memberships: (c.memberships ?? []).map((m) => ({ ...m, barNumberKey: '' })),
-        accreditations: c.accreditations ?? [],
-      },
-      wanted,
-    );
-    return this.documents.store(c.id, wanted, pdf, sha256(pdf));
+    const pdf = await this.issuer.renderSignedOrWait(found.row, wanted, DOWNLOAD_TIMESTAMP_POLICY);
+    // The timestamping authority is down: the PDF waits rather than go out without its timestamp (README: Signing).
+    if (!pdf) throw new DomainError(ErrorCode.ServiceUnavailable, 'The certificate PDF is waiting for its timestamp; try again in a minute', { retryAfterSeconds: 60 });
+    if (wanted === found.row.pdfLanguage) return this.documents.storeIssued(this.db.manager, found.row.id, pdf, sha256(pdf));
+    return this.documents.store(found.row.id, wanted, pdf, sha256(pdf));
   }
 }

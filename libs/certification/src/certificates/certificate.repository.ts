@@ -11,8 +11,10 @@ export const ROW_COLUMNS = `c.id, c.code, c.user_id AS "userId", c.enrollment_id
   c.issued_at AS "issuedAt", c.expires_at AS "expiresAt", c.issuer, c.revoked_at AS "revokedAt", c.revocation_reason AS "revocationReason",
   c.superseded_by AS "supersededBy", c.replaces, c.pdf_sha256 AS "pdfSha256", c.memberships, c.accreditations`;
 
-export interface NewCertificate extends Omit<CertificateRow, 'id' | 'courseLanguage' | 'revokedAt' | 'revocationReason' | 'supersededBy' | 'memberships'> {
-  pdf: Buffer;
+export interface NewCertificate extends Omit<CertificateRow, 'id' | 'courseLanguage' | 'revokedAt' | 'revocationReason' | 'supersededBy' | 'memberships' | 'pdfSha256'> {
+  /** Null at insert: the PDF is rendered once the row (and its status list position) exists. */
+  pdf: Buffer | null;
+  pdfSha256: string | null;
   barNumberKey: string | null;
   memberships: (CertificateMembership & { barNumberKey: string })[];
 }

@@ -40,7 +40,8 @@ export interface CertificateRow {
   revocationReason: string | null;
   supersededBy: string | null;
   replaces: string | null;
-  pdfSha256: string;
+  /** Null while the PDF waits for its timestamp. */
+  pdfSha256: string | null;
   /** Null on certificates issued before memberships existed. */
   memberships: CertificateMembership[] | null;
   accreditations: CertificateAccreditation[] | null;

@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig } from '@themis/core';
 import { SigningKeys } from '../signing/signing-keys.service';
 import { DataIntegritySigner } from './data-integrity.signer';
 import { didDocument, IssuerIdentity, issuerIdentity } from './issuer-did';
-import { Credential } from './open-badge';
+import type { CertificateRow } from '../certificates/certificate.view';
+import { Credential, CredentialContext, openBadgeCredential } from './open-badge';
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -24,6 +25,16 @@ export class CredentialSigner {
     const raw = Buffer.from(keys.credential.publicJwk.x!, 'base64url');
     this.identity = issuerIdentity(config.publicUrl, raw);
     this.dataIntegrity = new DataIntegritySigner(this.identity, keys.credential.privateKey);
+  }
+
+  /** Names the issuer and where its pages are, for the credential builders. */
+  context(): CredentialContext {
+    return { publicUrl: this.config.publicUrl, issuerId: this.identity.did };
+  }
+
+  /** A certificate's Open Badges credential with its eddsa-rdfc-2022 proof (what a wallet stores, what the PDF carries). */
+  signedOpenBadge(row: CertificateRow, statusListIndex: number): Promise<Record<string, unknown>> {
+    return this.dataIntegrity.sign(openBadgeCredential(row, statusListIndex, this.context()));
   }
 
   /** The published keys, each with the id a JWT names in `kid`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface RevokedEntry {
   code: string;
@@ -13,8 +13,9 @@ export interface RevokedEntry {
 export class CredentialStatusRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async sequenceNumber(code: string): Promise<number | null> {
-    const rows: { n: number }[] = await this.db.query(`SELECT status_list_index AS n FROM certificates WHERE code = $1`, [code]);
+  /** With the issuing transaction's manager, the number of a certificate not yet committed. */
+  async sequenceNumber(code: string, manager: EntityManager = this.db.manager): Promise<number | null> {
+    const rows: { n: number }[] = await manager.query(`SELECT status_list_index AS n FROM certificates WHERE code = $1`, [code]);
     return rows.length ? rows[0].n : null;
   }
 

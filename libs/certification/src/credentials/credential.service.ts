@@ -42,7 +42,7 @@ export class CredentialService {
   ) {}
 
   async forCertificate(requester: Requester, code: string): Promise<CredentialResponse> {
-    const row = await this.readable(requester, code);
+    const row = await this.readableRow(requester, code);
     const base = await this.credential(row);
     // The JWT is not JSON-LD processed: it keeps the plain fields it has always carried beside the OB terms.
     const credential = { ...base, credentialSubject: { ...base.credentialSubject, profession: row.profession, cleHours: row.cleHours, cleCategories: row.cleCategories } };
@@ -51,7 +51,8 @@ export class CredentialService {
 
   /** The bare credential with its eddsa-rdfc-2022 proof (served as application/ld+json). */
   async dataIntegrityForCertificate(requester: Requester, code: string): Promise<Record<string, unknown>> {
-    return this.signer.dataIntegrity.sign(await this.credential(await this.readable(requester, code)));
+    const row = await this.readableRow(requester, code);
+    return this.signer.signedOpenBadge(row, (await this.status.sequenceNumber(row.code))!);
   }
 
   /** The learner's live certificates in one signed CLR 2.0 credential, each embedded with its own proof. */
@@ -99,7 +100,8 @@ export class CredentialService {
     return doc;
   }
 
-  private async readable(requester: Requester, code: string): Promise<CertificateRow> {
+  /** The certificate when the requester holds it (or may read any); otherwise "not found". */
+  async readableRow(requester: Requester, code: string): Promise<CertificateRow> {
     const canonical = normalizeCertificateCode(code);
     const row = canonical ? await this.certificates.findByCode(canonical) : null;
     if (!row || (row.userId !== requester.id && !this.permissions.has(requester.role, Permission.ReadAnyCertificate))) throw notFound('Certificate');
@@ -112,6 +114,6 @@ export class CredentialService {
   }
 
   private context(): CredentialContext {
-    return { publicUrl: this.config.publicUrl, issuerId: this.signer.identity.did };
+    return this.signer.context();
   }
 }

@@ -93,13 +93,13 @@ export class Certificate {
   @Column({ name: 'pdf_language', type: 'varchar', length: 2, default: 'en' })
   pdfLanguage: string;
 
-  /** The signed PDF exactly as issued; served as is, never re-rendered. */
-  @Column({ type: 'bytea', select: false })
-  pdf: Buffer;
+  /** The signed PDF exactly as issued; served as is, never re-rendered. Null while it waits for its timestamp (TSA down at issue). */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  pdf: Buffer | null;
 
   @Index('certificates_pdf_sha256_key', { unique: true })
-  @Column({ name: 'pdf_sha256', type: 'char', length: 64 })
-  pdfSha256: string;
+  @Column({ name: 'pdf_sha256', type: 'char', length: 64, nullable: true })
+  pdfSha256: string | null;
 
   /** Position in the Bitstring Status List (credentials/status-list.ts), from a sequence: no counter row to queue on. */
   @Index('certificates_status_list_index_key', { unique: true })

@@ -1,11 +1,11 @@
 import * as crypto from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@themis/core';
 import { AccreditationService, VersionApprovals } from '@themis/accreditation';
 import { CompletedEnrollment } from '@themis/learning';
 import { MembershipsService, normaliseBarNumber, RecordedMembership } from '@themis/organisations';
-import { CertificateAccreditation } from '../certificates/certificate.view';
+import { CertificateAccreditation, CertificateRow } from '../certificates/certificate.view';
 import { generateCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository, IssueFacts } from '../certificates/certificate.repository';
 import { CertificateDocumentsRepository } from '../certificates/certificate-documents.repository';
@@ -17,6 +17,9 @@ import { SigningKeys } from '../signing/signing-keys.service';
 import { addMonths } from '../verification/certificate-status';
 import { CertificateNotifier } from '../notifications/certificate-notifier';
 import { verifyUrl } from '../codes/verify-url';
+import { CredentialSigner } from '../credentials/credential-signer.service';
+import { CredentialStatusRepository } from '../credentials/credential-status.repository';
+import { TimestampPolicy, TimestampUnavailableError } from '../signing/timestamp-authority';
 
 export interface IssueInput extends IssueFacts {
   /** The language the course was taken in (courseTitle is in it) and the language to render the PDF in. */
@@ -51,7 +54,11 @@ export class CertificateIssuer {
     private readonly accreditation: AccreditationService,
     private readonly documents: CertificateDocumentsRepository,
     private readonly languages: CertificateLanguages,
+    private readonly credentials: CredentialSigner,
+    private readonly status: CredentialStatusRepository,
   ) {}
+
+  private readonly logger = new Logger(CertificateIssuer.name);
 
   /** The completion hook: runs in the transaction that completes the course, enrolment row locked. */
   async onCourseCompleted(manager: EntityManager, e: CompletedEnrollment, issuedAt = e.completedAt): Promise<string | null> {
@@ -85,12 +92,17 @@ export class CertificateIssuer {
     const accreditations = input.accreditations ?? (await this.accreditation.validOn(manager, input.courseVersionId, issuedAt));
     const recorded = { ...input, issuedAt, memberships, accreditations };
     const pdfLanguage = input.pdfLanguage ?? 'en';
-    const pdf = await this.renderSigned({ ...recorded, code }, pdfLanguage);
     const barNumberKey = input.barNumber ? normaliseBarNumber(input.barNumber) : null;
     const withKeys = memberships.map((m) => ({ ...m, barNumberKey: m.barNumberKey ?? normaliseBarNumber(m.barNumber) ?? m.barNumber }));
     // A clash of 75-bit random codes is not worth a retry path: the unique index would refuse it.
-    const live = await this.certificates.insert(manager, { ...recorded, memberships: withKeys, barNumberKey, code, issuer: ISSUER_NAME, pdf, pdfSha256: sha256(pdf) });
-    if (live === code) await this.documents.setLanguages(manager, code, input.language ?? 'en', pdfLanguage);
+    // Inserted first, so the PDF can carry the credential with its status list position; a racing loser renders nothing.
+    const live = await this.certificates.insert(manager, { ...recorded, memberships: withKeys, barNumberKey, code, issuer: ISSUER_NAME, pdf: null, pdfSha256: null });
+    if (live === code) {
+      await this.documents.setLanguages(manager, code, input.language ?? 'en', pdfLanguage);
+      const row = (await this.certificates.findByCode(code, manager))!;
+      const pdf = await this.renderSignedOrWait(row, pdfLanguage, ISSUE_TIMESTAMP_POLICY, manager);
+      if (pdf) await this.documents.storeIssued(manager, row.id, pdf, sha256(pdf));
+    }
     await this.notifier.issued(manager, live);
     return live;
   }
@@ -99,32 +111,54 @@ export class CertificateIssuer {
     return verifyUrl(this.config.publicUrl, code);
   }
 
-  /** The signed PDF of a certificate's facts in `lang`; equal facts and language give a PDF to the same words and signing time. */
-  async renderSigned(
-    input: Omit<IssueInput, 'userId' | 'enrollmentId' | 'courseVersionId' | 'validityMonths' | 'courseSlug'> & { code: string; memberships: RecordedMembership[]; accreditations: CertificateAccreditation[] },
-    lang: string,
-  ): Promise<Buffer> {
-    const code = input.code;
-    const unsigned = await renderCertificatePdf({
-      code,
-      holderName: input.holderName,
-      profession: input.profession,
-      barNumber: input.barNumber,
-      courseTitle: input.courseTitle,
-      courseVersion: input.courseVersion,
-      cleHours: input.cleHours,
-      cleCategories: input.cleCategories,
-      completedAt: input.completedAt,
-      issuedAt: input.issuedAt,
-      expiresAt: input.expiresAt,
-      issuer: ISSUER_NAME,
-      verifyUrl: this.verifyUrl(code),
-      replaces: input.replaces,
-      memberships: input.memberships,
-      accreditations: input.accreditations,
-    }, lang);
-    return this.keys.pdfSigner.sign(unsigned, { reason: `Themis CLE certificate ${code}`, signingTime: input.issuedAt });
+  /**
+   * The signed PDF of a certificate's record in `lang`, with its credential attached; null when the
+   * timestamping authority gave no token (TSA_URL set): the PDF then waits, never signed without one.
+   */
+  async renderSignedOrWait(row: CertificateRow, lang: string, policy: TimestampPolicy, manager?: EntityManager): Promise<Buffer | null> {
+    try {
+      return await this.renderSigned(row, lang, policy, manager);
+    } catch (e) {
+      if (!(e instanceof TimestampUnavailableError)) throw e;
+      this.logger.warn(`Certificate ${row.code} (${lang}): PDF not signed yet, ${e.message}; it is rendered on its next download`);
+      return null;
+    }
+  }
+
+  private async renderSigned(row: CertificateRow, lang: string, policy: TimestampPolicy, manager?: EntityManager): Promise<Buffer> {
+    const statusIndex = (await this.status.sequenceNumber(row.code, manager))!;
+    const credential = await this.credentials.signedOpenBadge(row, statusIndex);
+    const unsigned = await renderCertificatePdf(
+      {
+        code: row.code,
+        holderName: row.holderName,
+        profession: row.profession,
+        barNumber: row.barNumber,
+        courseTitle: row.courseTitle,
+        courseVersion: row.courseVersion,
+        cleHours: row.cleHours,
+        cleCategories: row.cleCategories,
+        completedAt: row.completedAt,
+        issuedAt: row.issuedAt,
+        expiresAt: row.expiresAt,
+        issuer: ISSUER_NAME,
+        verifyUrl: this.verifyUrl(row.code),
+        replaces: row.replaces,
+        memberships: row.memberships ?? [],
+        accreditations: row.accreditations ?? [],
+      },
+      lang,
+      { json: JSON.stringify(credential, null, 2) },
+    );
+    return this.keys.pdfSigner.sign(unsigned, { reason: `Themis CLE certificate ${row.code}`, signingTime: row.issuedAt, timestampPolicy: policy });
   }
 }
+
+/**
+ * Timestamping at issue runs inside the completing transaction: one short try, so a slow authority
+ * never holds the enrolment lock for long; a download tries harder (DOWNLOAD_TIMESTAMP_POLICY).
+ */
+const ISSUE_TIMESTAMP_POLICY: TimestampPolicy = { attempts: 1, timeoutMs: 5_000 };
+export const DOWNLOAD_TIMESTAMP_POLICY: TimestampPolicy = { attempts: 2, timeoutMs: 8_000 };
 
 export const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');

@@ -42,13 +42,38 @@ function fitSize(doc: PDFKit.PDFDocument, text: string, font: string, max: numbe
   return size;
 }
 
+const xmlEscape = (v: string) => v.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
- * Renders the certificate as an A4 landscape PDF. Deterministic: the creation date is the
- * issue date and the file ID derives from the metadata, so equal facts give equal bytes.
+ * pdfkit copies the document info into the XMP packet without escaping it: a course title with `&`
+ * or `<` would make the packet ill-formed. The info dictionary (written before) keeps the plain text.
  */
-export function renderCertificatePdf(facts: CertificateFacts, lang = 'en'): Promise<Buffer> {
+function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { _addInfo: () => void; info: Record<string, unknown> };
+  const addInfo = d._addInfo.bind(d);
+  d._addInfo = () => {
+    const plain = { ...d.info };
+    for (const [k, v] of Object.entries(plain)) if (typeof v === 'string') d.info[k] = xmlEscape(v);
+    addInfo();
+    Object.assign(d.info, plain);
+  };
+}
+
+/** The certificate's Open Badges credential, attached to the PDF as an associated file (PDF/A-3, ISO 19005-3 §6.8). */
+export interface CredentialAttachment {
+  json: string;
+}
+
+/**
+ * Renders the certificate as an A4 landscape PDF, PDF/A-3b as far as pdfkit makes it (XMP with
+ * pdfaid, an sRGB output intent, embedded fonts), with the credential as an associated file.
+ * Deterministic: the creation date is the issue date and the file ID derives from the metadata, so
+ * equal facts give equal bytes.
+ */
+export function renderCertificatePdf(facts: CertificateFacts, lang = 'en', attachment?: CredentialAttachment): Promise<Buffer> {
   const L = labelsFor(lang);
   const doc = new PDFDocument({
+    subset: 'PDF/A-3b',
     size: 'A4',
     layout: 'landscape',
     margin: 0,
@@ -63,10 +88,23 @@ export function renderCertificatePdf(facts: CertificateFacts, lang = 'en'): Prom
       Keywords: `${CODE_MARKER}${facts.code}`,
       Creator: 'Themis',
       Producer: 'Themis',
+      // No ModDate: pdfkit's XMP has no xmp:ModifyDate to match it, which PDF/A asks of every info entry.
       CreationDate: facts.issuedAt,
-      ModDate: facts.issuedAt,
     },
   });
+  escapeXmpInfo(doc);
+  if (attachment) {
+    // /Data: the machine-readable facts the page presents, signed by the issuer on their own.
+    doc.file(Buffer.from(attachment.json, 'utf8'), <PDFKit.Mixins.PDFAttachmentOptions & { relationship: string }>{
+      name: `themis-credential-${facts.code}.json`,
+      type: 'application/ld+json',
+      relationship: 'Data',
+      description: 'Open Badges 3.0 credential of this certificate (W3C Verifiable Credential, Data Integrity proof eddsa-rdfc-2022)',
+      creationDate: facts.issuedAt,
+      modifiedDate: facts.issuedAt,
+      // pdfkit 0.20 writes `relationship` as /AFRelationship; @types/pdfkit does not know the option yet.
+    });
+  }
   doc.registerFont('serif', FONTS.serif);
   doc.registerFont('serif-bold', FONTS.serifBold);
   doc.registerFont('sans', FONTS.sans);

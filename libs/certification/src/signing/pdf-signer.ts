@@ -1,59 +1,41 @@
-import * as crypto from 'node:crypto';
-import forge from 'node-forge';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { padesSignature } from './pades-signature';
 import { PdfSigningMaterial } from './signing-keys';
+import { TimestampAuthority, TimestampPolicy } from './timestamp-authority';
 
-/** DER prefix of a SHA-256 DigestInfo (RFC 8017 §9.2, note 1). */
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
-
-/**
- * A CMS (PKCS#7) detached signer like @signpdf/signer-p12, but with the key parsed once at
- * start and the RSA operation done by node:crypto: forge builds the CMS structure, OpenSSL
- * does the arithmetic, so issuing stays fast.
- */
-class CmsSigner extends Signer {
-  constructor(private readonly material: PdfSigningMaterial) {
+/** A @signpdf signer that hands the signed byte ranges to the PAdES CMS builder. */
+class PadesSigner extends Signer {
+  constructor(
+    private readonly material: PdfSigningMaterial,
+    private readonly tsa: { authority: TimestampAuthority; policy: TimestampPolicy } | undefined,
+  ) {
     super();
   }
 
-  async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const { privateKey, certificate } = this.material;
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
-    p7.addCertificate(certificate);
-    const key = {
-      sign: (md: forge.md.MessageDigest) => {
-        const digest = Buffer.from(md.digest().getBytes(), 'binary');
-        return crypto.privateEncrypt({ key: privateKey, padding: crypto.constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary');
-      },
-    };
-    p7.addSigner({
-      key: key as unknown as forge.pki.rsa.PrivateKey,
-      certificate,
-      digestAlgorithm: forge.pki.oids.sha256,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType, value: forge.pki.oids.data },
-        { type: forge.pki.oids.signingTime, value: (signingTime ?? new Date()) as unknown as string },
-        { type: forge.pki.oids.messageDigest },
-      ],
-    });
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  async sign(pdfBuffer: Buffer): Promise<Buffer> {
+    return padesSignature(pdfBuffer, this.material, this.tsa);
   }
 }
 
+/**
+ * Signs certificate PDFs: PAdES baseline B-B, and B-T when a timestamping authority is configured
+ * (TSA_URL). With one configured, a PDF is never signed without its timestamp: `sign` throws
+ * TimestampUnavailableError instead, and the caller decides when to try again.
+ */
 export class PdfSigner {
-  private readonly signer: CmsSigner;
   private readonly signpdf = new SignPdf();
 
-  constructor(material: PdfSigningMaterial) {
-    this.signer = new CmsSigner(material);
+  constructor(private readonly material: PdfSigningMaterial, private readonly tsa?: TimestampAuthority) {}
+
+  get timestamped(): boolean {
+    return !!this.tsa;
   }
 
-  /** Signs with a fixed signing time (the issue date) so the same input gives the same bytes. */
-  async sign(pdf: Buffer, options: { reason: string; signingTime: Date }): Promise<Buffer> {
+  /** Signs with a fixed claimed signing time (the issue date, /M) so the same input gives the same signed bytes up to the timestamp. */
+  async sign(pdf: Buffer, options: { reason: string; signingTime: Date; timestampPolicy?: TimestampPolicy }): Promise<Buffer> {
+    const chainBytes = this.material.chainDer.reduce((n, c) => n + c.length, 0);
     const withPlaceholder = plainAddPlaceholder({
       pdfBuffer: pdf,
       reason: options.reason,
@@ -61,10 +43,29 @@ export class PdfSigner {
       name: 'Themis',
       location: 'Baku, Azerbaijan',
       signingTime: options.signingTime,
-      signatureLength: 8192,
+      // Room for the CMS: the signer's certificate, the chain, and a timestamp token with its TSA certificates.
+      signatureLength: 8192 + chainBytes + (this.tsa ? 16384 : 0),
       subFilter: SUBFILTER_ETSI_CADES_DETACHED,
       appName: 'Themis',
     });
-    return this.signpdf.sign(withPlaceholder, this.signer, options.signingTime);
+    const fixed = pointStartxrefAtXref(withPlaceholder);
+    const tsa = this.tsa ? { authority: this.tsa, policy: options.timestampPolicy ?? { attempts: 2, timeoutMs: 10_000 } } : undefined;
+    return this.signpdf.sign(fixed, new PadesSigner(this.material, tsa), options.signingTime);
   }
+}
+
+/**
+ * @signpdf/placeholder-plain writes its incremental update's `xref` after a blank line and points
+ * `startxref` at that line, one byte early (qpdf --check: "extraneous whitespace seen before xref").
+ * The offset is corrected before signing; the signed ranges are computed after, so they cover the fix.
+ */
+export function pointStartxrefAtXref(pdf: Buffer): Buffer {
+  const tail = pdf.subarray(pdf.lastIndexOf('startxref'));
+  const match = /^startxref\s+(\d+)/.exec(tail.toString('latin1'));
+  if (!match) return pdf;
+  let offset = Number(match[1]);
+  while (pdf[offset] === 0x0a || pdf[offset] === 0x0d || pdf[offset] === 0x20) offset++;
+  if (offset === Number(match[1]) || pdf.toString('latin1', offset, offset + 4) !== 'xref') return pdf;
+  const at = pdf.lastIndexOf('startxref');
+  return Buffer.concat([pdf.subarray(0, at), Buffer.from(tail.toString('latin1').replace(/^startxref(\s+)\d+/, `startxref$1${offset}`), 'latin1')]);
 }

@@ -6,8 +6,10 @@ import { AppConfig, readOrCreateSecretFile } from '@themis/core';
 
 export interface PdfSigningMaterial {
   privateKey: crypto.KeyObject;
-  certificate: forge.pki.Certificate;
-  certificatePem: string;
+  /** The signer's certificate, DER. */
+  certificateDer: Buffer;
+  /** The CA certificates above it (SIGNING_CERT_CHAIN_FILE), issuer first, DER; empty for the generated self-signed one. */
+  chainDer: Buffer[];
 }
 
 export interface CredentialSigningMaterial {
@@ -38,11 +40,28 @@ export function loadPdfSigningMaterial(config: AppConfig): PdfSigningMaterial {
     certPem = readOrCreateSecretFile(path.join(config.keysDir, 'certificate-signing.cert.pem'), () => selfSignedCertificate(keyPem)).toString('utf8');
   }
   const privateKey = crypto.createPrivateKey(keyPem);
-  const certificate = forge.pki.certificateFromPem(certPem);
-  const publicFromKey = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
-  const publicFromCert = crypto.createPublicKey(forge.pki.publicKeyToPem(certificate.publicKey)).export({ type: 'spki', format: 'der' });
-  if (!publicFromKey.equals(publicFromCert)) throw new Error('The signing certificate does not belong to the signing key');
-  return { privateKey, certificate, certificatePem: certPem };
+  const certificate = new crypto.X509Certificate(certPem);
+  if (!certificate.checkPrivateKey(privateKey)) throw new Error('The signing certificate does not belong to the signing key');
+  const chain = config.signing.chainFile ? readChain(config.signing.chainFile, certificate) : [];
+  return { privateKey, certificateDer: certificate.raw, chainDer: chain.map((c) => c.raw) };
+}
+
+/**
+ * The CA certificates of SIGNING_CERT_CHAIN_FILE (PEM, the signer's issuer first, the root last or left out),
+ * checked at start: each one issued and signed the one before, so a wrong or reordered file stops the boot.
+ */
+function readChain(file: string, signer: crypto.X509Certificate): crypto.X509Certificate[] {
+  const blocks = fs.readFileSync(file, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (!blocks.length) throw new Error(`SIGNING_CERT_CHAIN_FILE ${file} holds no PEM certificate`);
+  const chain = blocks.map((pem) => new crypto.X509Certificate(pem));
+  // The file may start with the signer's own certificate, as many CAs deliver it.
+  if (chain[0].fingerprint256 === signer.fingerprint256) chain.shift();
+  let child = signer;
+  for (const [i, ca] of chain.entries()) {
+    if (!child.checkIssued(ca) || !child.verify(ca.publicKey)) throw new Error(`SIGNING_CERT_CHAIN_FILE: certificate ${i + 1} (${ca.subject.replace(/\n/g, ', ')}) did not issue ${child.subject.replace(/\n/g, ', ')}`);
+    child = ca;
+  }
+  return chain;
 }
 
 function selfSignedCertificate(keyPem: string): string {

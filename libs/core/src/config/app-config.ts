@@ -50,6 +50,12 @@ class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   SIGNING_CERT_FILE?: string;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  SIGNING_CERT_CHAIN_FILE?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  TSA_URL?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WEB_CONCURRENCY?: number;
 
@@ -111,7 +117,8 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   publicUrl: string;
   jwt: { secret?: string; previousSecrets: string[]; ttlSeconds: number };
-  signing: { keyFile?: string; certFile?: string };
+  /** The PDF signer: key and certificate (generated when unset), the CA chain above the certificate, the RFC 3161 timestamping authority. */
+  signing: { keyFile?: string; certFile?: string; chainFile?: string; tsaUrl?: string };
   /** The algorithm of the credential's JWT form (Open Badges 3.0 requires RS256 of a conforming issuer; EdDSA is the default). */
   credentialJwtAlg: 'EdDSA' | 'RS256';
   webConcurrency: number;
@@ -166,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       previousSecrets: (parsed.JWT_PREVIOUS_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       ttlSeconds: parsed.JWT_TTL_SECONDS ?? 3600,
     },
-    signing: { keyFile: parsed.SIGNING_KEY_FILE, certFile: parsed.SIGNING_CERT_FILE },
+    signing: { keyFile: parsed.SIGNING_KEY_FILE, certFile: parsed.SIGNING_CERT_FILE, chainFile: parsed.SIGNING_CERT_CHAIN_FILE, tsaUrl: parsed.TSA_URL },
     credentialJwtAlg: (parsed.CREDENTIAL_JWT_ALG as AppConfig['credentialJwtAlg']) ?? 'EdDSA',
     webConcurrency: parsed.WEB_CONCURRENCY ?? 1,
     trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService, certificateCodeProblem, verifyPath, verifyUrl } from '@themis/certification';
+import * as QRCode from 'qrcode';
+import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService, WalletIssuanceService, certificateCodeProblem, verifyPath, verifyUrl } from '@themis/certification';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
 import { AuthenticatedUser } from '@themis/identity';
 import { PageResult } from '../../web/page-result';
@@ -17,12 +18,21 @@ export class CertificatePagesService {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly verification: VerificationService,
+    private readonly wallet: WalletIssuanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async forDashboard(userId: string): Promise<object[]> {
     const mine = await this.certificates.listForUser(userId);
     return mine.map((c) => ({ ...c, verifyUrl: verifyUrl(this.config.publicUrl, c.code) }));
+  }
+
+  /** The wallet page: a fresh OpenID4VCI offer as a QR code (SVG as a data: image, which the CSP allows) and a link. */
+  async walletOffer(user: AuthenticatedUser, code: string): Promise<object> {
+    const { credentialOffer, expiresAt } = await this.wallet.offer({ id: user.id, role: user.role }, code);
+    const svg = await QRCode.toString(credentialOffer, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+    const course = (await this.certificates.listForUser(user.id)).find((c) => c.code === code);
+    return { title: 'wallet.title', code, courseTitle: course?.courseTitle, credentialOffer, expiresAt, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
   }
 
   pdf(user: AuthenticatedUser, code: string): Promise<Buffer> {

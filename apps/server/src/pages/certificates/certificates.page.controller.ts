@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CredentialService } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser, Permission, Public, RequirePermission } from '@themis/identity';
@@ -23,6 +23,15 @@ export class CertificatesPageController {
   @Get('certificates/:code.jsonld')
   async credential(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
     return jsonLdFile(await this.credentials.dataIntegrityForCertificate(user, code), `themis-certificate-${code.replace(/[^0-9A-Za-z-]/g, '')}.jsonld`);
+  }
+
+  /** Every visit makes a new single-use offer (ten minutes): a code shown once is never shown again. */
+  @RequirePermission(Permission.Learn)
+  @Get('certificates/:code/wallet')
+  @Header('Cache-Control', 'no-store')
+  @Render('pages/wallet')
+  wallet(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser): Promise<object> {
+    return this.pages.walletOffer(user, code);
   }
 
   @Public()

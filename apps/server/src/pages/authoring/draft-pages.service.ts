@@ -4,6 +4,7 @@ import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
 import { conflictMessage, deletedLink, limitMessage, problemMessage } from './page-messages';
+import { percentOf } from './question-form';
 import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, revisionOf, SPARE_OPTIONS, text } from './draft-forms';
 
 type Upload = { buffer: Buffer; size: number; originalname?: string } | undefined;
@@ -175,8 +176,25 @@ export class DraftPagesService {
           index: k, number: k + 1,
           text: val(`${p}o.${k}.text`, q.options[k]?.text),
           correct: f ? f[`${p}o.${k}.correct`] !== undefined : (q.options[k]?.correct ?? false),
-          error: errors[`q-${i}-o-${k}-text`],
+          weight: f ? text(f, `${p}o.${k}.weight`) : percentOf(q.options[k]?.fraction),
+          error: errors[`q-${i}-o-${k}-text`], weightError: errors[`q-${i}-o-${k}-weight`],
         })),
+        isMatching: type === 'matching', hasAnswers: type === 'short_answer' || type === 'numerical',
+        pairs: Array.from({ length: (q.pairs?.length ?? 0) + SPARE_OPTIONS }, (_, k) => ({
+          index: k, number: k + 1,
+          stem: val(`${p}p.${k}.stem`, q.pairs?.[k]?.stem), match: val(`${p}p.${k}.match`, q.pairs?.[k]?.match),
+          stemError: errors[`q-${i}-p-${k}-stem`], matchError: errors[`q-${i}-p-${k}-match`],
+        })),
+        answers: Array.from({ length: (q.answers?.length ?? 0) + SPARE_OPTIONS }, (_, k) => {
+          const a = q.answers?.[k];
+          return {
+            index: k, number: k + 1,
+            text: val(`${p}a.${k}.text`, a ? a.text ?? a.value : undefined), tolerance: val(`${p}a.${k}.tolerance`, a?.tolerance),
+            weight: f ? text(f, `${p}a.${k}.weight`) : a ? percentOf(a.fraction) : '',
+            error: errors[`q-${i}-a-${k}-text`], toleranceError: errors[`q-${i}-a-${k}-tolerance`], weightError: errors[`q-${i}-a-${k}-weight`],
+          };
+        }),
+        caseSensitive: f ? f[`${p}caseSensitive`] !== undefined : q.caseSensitive === true,
         errors: Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(`q-${i}-`)).map(([k, v]) => [k.slice(`q-${i}-`.length), v])),
         warnings: draft.warnings.filter((w) => w.field === `modules.${mi}.quiz.questions.${i}` || w.field.startsWith(`modules.${mi}.quiz.questions.${i}.`)).map(problemMessage),
       };

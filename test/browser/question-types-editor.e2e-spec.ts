@@ -126,24 +126,27 @@ describe('Editor forms for matching, short-answer and numerical questions and we
     await learner.enroll('path-course');
     await learner.completeAllLessons('path-course');
     const attempt = await request(t.url).post('/api/v1/courses/path-course/quizzes/basics-quiz/attempts?lang=en').set(learner.user.auth).expect(201);
-    const shown = (id: string) => attempt.body.questions.find((q: { id: string }) => q.id === id);
-    const option = (id: string, text: string) => shown(id).options.find((o: { text: string }) => o.text === text).id as string;
-    const matching = questions[3].id as string;
-    const stem = (text: string) => shown(matching).stems.find((s: { text: string }) => s.text === text).id as string;
+    // Question ids in an attempt are the stored ones: found by their prompt, as the draft wrote them.
+    type Shown = { id: string; prompt: string; options: { id: string; text: string }[]; stems?: { id: string; text: string }[] };
+    const byKey = new Map<string, Shown>(questions.map((q: { id: string; prompt: string }) => [q.id, (attempt.body.questions as Shown[]).find((s) => s.prompt === q.prompt)!]));
+    const idOf = (key: string) => byKey.get(key)!.id;
+    const option = (key: string, text: string) => byKey.get(key)!.options.find((o) => o.text === text)!.id;
+    const [matching, short, numerical] = [questions[3].id, questions[4].id, questions[5].id] as string[];
+    const stem = (text: string) => byKey.get(matching!)!.stems!.find((s) => s.text === text)!.id;
     const answers = [
-      { questionId: 'q-single', optionIds: [option('q-single', 'Right')] },
-      { questionId: 'q-multiple', optionIds: [option('q-multiple', 'Right A')] },
-      { questionId: 'q-true-false', optionIds: [option('q-true-false', 'True')] },
+      { questionId: idOf('q-single'), optionIds: [option('q-single', 'Right')] },
+      { questionId: idOf('q-multiple'), optionIds: [option('q-multiple', 'Right A')] },
+      { questionId: idOf('q-true-false'), optionIds: [option('q-true-false', 'True')] },
       // Two of three matched rightly.
-      { questionId: matching, pairs: [{ stemId: stem('Salduz v. Turkey'), optionId: option(matching, 'Article 6') }, { stemId: stem('Öcalan v. Turkey'), optionId: option(matching, 'Article 5') }, { stemId: stem('Beuze v. Belgium'), optionId: option(matching, 'Article 3') }] },
-      { questionId: questions[4].id, text: 'salduz v. turkey' },
-      { questionId: questions[5].id, value: 1951.5 },
+      { questionId: idOf(matching!), pairs: [{ stemId: stem('Salduz v. Turkey'), optionId: option(matching!, 'Article 6') }, { stemId: stem('Öcalan v. Turkey'), optionId: option(matching!, 'Article 5') }, { stemId: stem('Beuze v. Belgium'), optionId: option(matching!, 'Article 3') }] },
+      { questionId: idOf(short!), text: 'salduz v. turkey' },
+      { questionId: idOf(numerical!), value: 1951.5 },
     ];
     const graded = await request(t.url).post(`/api/v1/attempts/${attempt.body.attemptId}/submission`).set(learner.user.auth).send({ answers }).expect(200);
     // (1 + 0.5 + 1 + 2/3 + 1 + 0.5) / 6 = 77.8 %: passed, so the review shows each fraction.
     expect(graded.body).toMatchObject({ score: 78, passed: true });
     expect(Object.fromEntries(graded.body.results.map((r: { questionId: string; fraction: number }) => [r.questionId, r.fraction]))).toEqual({
-      'q-single': 1, 'q-multiple': 0.5, 'q-true-false': 1, [matching]: 0.66667, [questions[4].id]: 1, [questions[5].id]: 0.5,
+      [idOf('q-single')]: 1, [idOf('q-multiple')]: 0.5, [idOf('q-true-false')]: 1, [idOf(matching!)]: 0.66667, [idOf(short!)]: 1, [idOf(numerical!)]: 0.5,
     });
   });
 });

@@ -10,7 +10,7 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/architecture.spec.ts', '<rootDir>/test/courses/**/*.spec.ts', '<rootDir>/test/gift*.spec.ts', '<rootDir>/test/i18n.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/architecture.spec.ts', '<rootDir>/test/courses/**/*.spec.ts', '<rootDir>/test/gift*.spec.ts', '<rootDir>/test/moodle-xml*.spec.ts', '<rootDir>/test/i18n.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

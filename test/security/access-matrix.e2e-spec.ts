@@ -175,6 +175,7 @@ const ROUTES: Record<string, Row> = {
   'PUT /api/v1/author/courses/:slug/draft/lessons/:lesson': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/lessons/${LESSON}`, body: {} }), expect: staffOnly(400) },
   'POST /api/v1/author/courses/:slug/draft/publication': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/publication`, body: {} }), expect: staffOnly(400) },
   'POST /api/v1/author/courses/:slug/draft/quizzes/:quiz/gift': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/quizzes/${QUIZ}/gift`, body: {} }), expect: staffOnly(400) },
+  'POST /api/v1/author/courses/:slug/draft/quizzes/:quiz/moodle-xml': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft/quizzes/${QUIZ}/moodle-xml`, body: {} }), expect: staffOnly(400) },
   // The trainer discards the draft; the admin then finds none.
   'DELETE /api/v1/author/courses/:slug/draft': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/draft` }), expect: { ...staffOnly(204), admin: 404 } },
   // Removals without ?revision= are refused (400) before anything is read: the guard let the caller through.
@@ -183,6 +184,7 @@ const ROUTES: Record<string, Row> = {
   'DELETE /api/v1/author/courses/:slug/draft/quizzes/:quiz': { call: () => ({ path: `/api/v1/author/courses/${EDITED}/draft/quizzes/${EDITED_QUIZ}` }), expect: staffOnly(400) },
   'DELETE /api/v1/author/courses/:slug/draft/quizzes/:quiz/questions/:question': { call: () => ({ path: `/api/v1/author/courses/${EDITED}/draft/quizzes/${EDITED_QUIZ}/questions/q1` }), expect: staffOnly(400) },
   'GET /api/v1/author/courses/:slug/quizzes/:quiz/gift': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}/gift` }), expect: staffOnly(200) },
+  'GET /api/v1/author/courses/:slug/quizzes/:quiz/moodle-xml': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/quizzes/${QUIZ}/moodle-xml` }), expect: staffOnly(200) },
   'GET /api/v1/author/courses/:slug/diff': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/diff?from=1&to=1` }), expect: staffOnly(200) },
   'GET /api/v1/author/courses/:slug/archive': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/archive` }), expect: staffOnly(200) },
   'POST /api/v1/author/course-archives': { call: () => ({ path: '/api/v1/author/course-archives', body: {} }), expect: staffOnly(400) },
@@ -273,12 +275,14 @@ const ROUTES: Record<string, Row> = {
   'GET /staff/authoring/:slug/quizzes/:quiz': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}` }), expect: page(staffOnly(200)) },
   'POST /staff/authoring/:slug/quizzes/:quiz': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}`, body: { title: 'Quiz' } }), expect: page(staffOnly(400)) },
   'POST /staff/authoring/:slug/quizzes/:quiz/gift': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}/gift`, body: {} }), expect: page(staffOnly(400)) },
+  'POST /staff/authoring/:slug/quizzes/:quiz/moodle-xml': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}/moodle-xml`, body: {} }), expect: page(staffOnly(400)) },
   // Deletions without a revision are stale (409): nothing is deleted, and the guard let the caller through.
   'POST /staff/authoring/:slug/deletion': { call: () => ({ path: `/staff/authoring/${EDITED}/deletion`, body: {} }), expect: page(staffOnly(409)) },
   'POST /staff/authoring/:slug/modules/:module/deletion': { call: () => ({ path: `/staff/authoring/${EDITED}/modules/only/deletion`, body: {} }), expect: page(staffOnly(409)) },
   'POST /staff/authoring/:slug/lessons/:lesson/deletion': { call: () => ({ path: `/staff/authoring/${EDITED}/lessons/${EDITED_LESSON}/deletion`, body: {} }), expect: page(staffOnly(409)) },
   'POST /staff/authoring/:slug/quizzes/:quiz/deletion': { call: () => ({ path: `/staff/authoring/${EDITED}/quizzes/${EDITED_QUIZ}/deletion`, body: {} }), expect: page(staffOnly(409)) },
   'GET /api/v1/author/courses/:slug/draft/quizzes/:quiz/gift': { call: () => ({ path: `/api/v1/author/courses/${EDITED}/draft/quizzes/${EDITED_QUIZ}/gift` }), expect: staffOnly(200) },
+  'GET /api/v1/author/courses/:slug/draft/quizzes/:quiz/moodle-xml': { call: () => ({ path: `/api/v1/author/courses/${EDITED}/draft/quizzes/${EDITED_QUIZ}/moodle-xml` }), expect: staffOnly(200) },
   'POST /staff/authoring/:slug/publication': { call: () => ({ path: `/staff/authoring/${EDITED}/publication`, body: {} }), expect: page(staffOnly(409)) },
   // Translation pages of the same draft; posts without a revision are stale (409), after the guard.
   'GET /staff/authoring/:slug/translations/:lang': { call: () => ({ path: `/staff/authoring/${EDITED}/translations/az` }), expect: page(staffOnly(200)) },
@@ -292,6 +296,7 @@ const ROUTES: Record<string, Row> = {
   'GET /staff/authoring/:slug/diff': { call: () => ({ path: `/staff/authoring/${COURSE}/diff?from=1&to=1` }), expect: page(staffOnly(200)) },
   'GET /staff/authoring/:slug/archive': { call: () => ({ path: `/staff/authoring/${COURSE}/archive` }), expect: page(staffOnly(200)) },
   'GET /staff/authoring/:slug/quizzes/:quiz/gift': { call: () => ({ path: `/staff/authoring/${COURSE}/quizzes/${QUIZ}/gift` }), expect: page(staffOnly(200)) },
+  'GET /staff/authoring/:slug/quizzes/:quiz/moodle-xml': { call: () => ({ path: `/staff/authoring/${COURSE}/quizzes/${QUIZ}/moodle-xml` }), expect: page(staffOnly(200)) },
   'GET /staff/reports/:slug/report.csv': { call: () => ({ path: `/staff/reports/${COURSE}/report.csv` }), expect: page(staffOnly(200)) },
   'GET /admin/users': { call: () => ({ path: '/admin/users' }), expect: page(adminOnly(200)) },
   'POST /admin/users': { call: () => ({ path: '/admin/users', body: { email: uniqueEmail('pagemade'), password: 'a-long-test-password', fullName: 'Page Made', role: 'learner' } }), expect: page(adminOnly(303)) },

@@ -27,7 +27,7 @@ const INJECTIONS = [
 ];
 const FIELDS = [
   'email', 'password', 'fullName', 'profession', 'barNumber', 'locale', 'role', 'name', 'answers', 'questionId', 'optionIds', 'codes', 'reason',
-  'jwt', 'markdown', 'slug', 'title', 'revision', 'content', 'gift', 'limit', 'offset', 'query', 'from', 'to', 'audience', 'version', 'code',
+  'jwt', 'markdown', 'slug', 'title', 'revision', 'content', 'gift', 'xml', 'limit', 'offset', 'query', 'from', 'to', 'audience', 'version', 'code',
 ];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
 

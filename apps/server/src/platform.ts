@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
-import { CourseImporter } from '@themis/catalog';
+import { CourseImporter, MOODLE_XML_MAX_BYTES } from '@themis/catalog';
 import { ApprovalIssuer } from '@themis/certification';
 import { AppConfig } from '@themis/core';
 import { connectAndMigrate, EmbeddedDatabase, startEmbeddedPostgres, StartupError } from '@themis/database';
@@ -74,6 +74,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use('/api/v1/author/course-archives', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: '20mb' }));
   // The editor's routes first: a body is parsed once, by the first parser that accepts its type.
   app.use('/staff/authoring', express.json({ limit: AUTHORING_FORM_LIMITS.bytes }), formParser(AUTHORING_FORM_LIMITS));
+  // A Moodle XML file carries its images as base64: its import takes up to MOODLE_XML_MAX_BYTES as JSON text.
+  app.use(/^\/api\/v1\/author\/courses\/[^/]+\/draft\/quizzes\/[^/]+\/moodle-xml$/, express.json({ limit: Math.ceil(MOODLE_XML_MAX_BYTES * 1.5) }));
   app.use(express.json({ limit: '256kb' }));
   app.use(formParser(FORM_LIMITS));
   app.use(uploadParser());

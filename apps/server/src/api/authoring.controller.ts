@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Quer
 import type { Response } from 'express';
 import {
   applyCourseMetaUpdate, applyLessonUpdate, ArchiveImportResponse, AuthoringCourseResponse, AuthoringService, BibliographyResponse, CourseDiff,
-  CreateCourseDto, DraftResponse, GiftImportDto, GiftImportResponse, PreviewDto, PublishResponse, removeLesson, removeModule, removeQuestion, removeQuiz,
+  CreateCourseDto, DraftResponse, GiftImportDto, GiftImportResponse, MoodleXmlImportDto, MoodleXmlImportResponse, PreviewDto, PublishResponse, removeLesson, removeModule, removeQuestion, removeQuiz,
   RevisionDto, SaveDraftDto, UpdateCourseMetaDto, UpdateLessonDto,
 } from '@themis/catalog';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
@@ -18,7 +18,7 @@ const revisionQuery = (v: string | undefined): number => {
   return Number(v);
 };
 
-/** The trainer's authoring API: drafts with a revision check, publishing, diffs, zip and GIFT files. */
+/** The trainer's authoring API: drafts with a revision check, publishing, diffs, zip, GIFT and Moodle XML files. */
 @RequirePermission(Permission.AuthorCourses)
 @Controller('api/v1/author')
 export class AuthoringController {
@@ -124,6 +124,24 @@ export class AuthoringController {
   @Get('courses/:slug/draft/quizzes/:quiz/gift')
   async exportDraftGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string): Promise<string> {
     return (await this.authoring.exportDraftGift(slug, quiz)).gift;
+  }
+
+  @HttpCode(200)
+  @Post('courses/:slug/draft/quizzes/:quiz/moodle-xml')
+  importMoodleXml(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() dto: MoodleXmlImportDto, @CurrentUser() user: AuthenticatedUser): Promise<MoodleXmlImportResponse> {
+    return this.authoring.importMoodleXml(user, slug, dto.revision, quiz, dto.xml);
+  }
+
+  @Header('Content-Type', 'application/xml; charset=utf-8')
+  @Get('courses/:slug/quizzes/:quiz/moodle-xml')
+  exportMoodleXml(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version') version?: string): Promise<string> {
+    return this.authoring.exportMoodleXml(slug, quiz, optionalVersion(version));
+  }
+
+  @Header('Content-Type', 'application/xml; charset=utf-8')
+  @Get('courses/:slug/draft/quizzes/:quiz/moodle-xml')
+  async exportDraftMoodleXml(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string): Promise<string> {
+    return (await this.authoring.exportDraftMoodleXml(slug, quiz)).xml;
   }
 
   @Get('courses/:slug/diff')

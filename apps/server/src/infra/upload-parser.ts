@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
+import { MOODLE_XML_MAX_BYTES } from '@themis/catalog';
 import type { FormRequest } from './form-parser';
 
 /** A page form that uploads one file: where it posts, its file field, and the most it may send. */
@@ -19,6 +20,7 @@ interface UploadForm {
 export const UPLOAD_FORMS: UploadForm[] = [
   { path: /^\/staff\/authoring\/archives$/i, field: 'archive', fileBytes: 20 * 1024 * 1024, fields: 2 },
   { path: /^\/staff\/authoring\/[^/]+\/quizzes\/[^/]+\/gift$/i, field: 'gift-file', fileBytes: 1024 * 1024, fields: 3 },
+  { path: /^\/staff\/authoring\/[^/]+\/quizzes\/[^/]+\/moodle-xml$/i, field: 'moodle-xml-file', fileBytes: MOODLE_XML_MAX_BYTES, fields: 3 },
   { path: /^\/verify\/document$/i, field: 'document', fileBytes: 10 * 1024 * 1024, fields: 2 },
   { path: /^\/organisations\/[^/]+\/roster$/i, field: 'roster', fileBytes: 5 * 1024 * 1024, fields: 2 },
   { path: /^\/organisations\/[^/]+\/bulk-verification$/i, field: 'codes-file', fileBytes: 256 * 1024, fields: 3 },

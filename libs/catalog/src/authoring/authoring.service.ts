@@ -7,7 +7,7 @@ import { readBibliography } from '../format/bibliography-reader';
 import { CaseRef, SLUG } from '../format/course-source';
 import { CourseImporter } from '../import/course-importer';
 import { renderLessonHtml } from '../render/lesson-renderer';
-import { ArchiveImportResponse, AuthoringCourseResponse, DraftResponse, GiftImportResponse, PublishResponse } from './authoring.types';
+import { ArchiveImportResponse, AuthoringCourseResponse, DraftResponse, GiftImportResponse, MoodleXmlImportResponse, PublishResponse } from './authoring.types';
 import { readArchiveCatalog, readCourseArchive, writeCourseArchive } from './course-archive';
 import { CourseDiff, diffCourses } from './course-diff';
 import { CourseDraft } from './course-draft.entity';
@@ -18,6 +18,8 @@ import { assertDraftWithinLimits } from './draft-limits';
 import { validateDraft } from './draft-validation';
 import { giftToDraftQuestions } from './gift/gift-import';
 import { writeGift } from './gift/gift-parser';
+import { moodleXmlToDraftQuestions } from './moodle-xml/moodle-xml-import';
+import { writeMoodleXml } from './moodle-xml/moodle-xml-writer';
 
 export interface Author {
   id: string;
@@ -191,6 +193,36 @@ export class AuthoringService {
     if (!draft) throw notFound('Draft');
     const { quiz } = findQuiz(draft.content, quizSlug);
     return { revision: draft.revision, gift: writeGift(`${slug}/${quizSlug}`, quiz.questions) };
+  }
+
+  /** Adds Moodle XML questions to a quiz of the draft; what Themis cannot represent is listed by question number and name. */
+  async importMoodleXml(author: Author, slug: string, revision: number, quizSlug: string, xml: string): Promise<MoodleXmlImportResponse> {
+    let result: ReturnType<typeof moodleXmlToDraftQuestions> | undefined;
+    const draft = await this.editDraft(author, slug, revision, (content) => {
+      const { quiz } = findQuiz(content, quizSlug);
+      result = moodleXmlToDraftQuestions(xml, quiz.questions.map((q) => q.id));
+      quiz.questions.push(...result.questions.map(({ category: _c, ...q }) => q));
+    });
+    return {
+      draft,
+      imported: result!.questions.map((q) => ({ id: q.id, type: q.type, category: q.category })),
+      notImported: result!.problems,
+      changed: result!.changed,
+    };
+  }
+
+  async exportMoodleXml(slug: string, quizSlug: string, version?: number): Promise<string> {
+    const v = await this.drafts.versionSource(slug, version);
+    const quiz = v?.source.modules.find((m) => m.quiz?.slug === quizSlug)?.quiz;
+    if (!v || !quiz) throw notFound('Quiz');
+    return writeMoodleXml(`${slug}/${quizSlug}`, quiz.questions);
+  }
+
+  async exportDraftMoodleXml(slug: string, quizSlug: string): Promise<{ revision: number; xml: string }> {
+    const draft = await this.drafts.find(slug);
+    if (!draft) throw notFound('Draft');
+    const { quiz } = findQuiz(draft.content, quizSlug);
+    return { revision: draft.revision, xml: writeMoodleXml(`${slug}/${quizSlug}`, quiz.questions) };
   }
 
   private async staleOrMissing(slug: string, revision: number): Promise<DomainError> {

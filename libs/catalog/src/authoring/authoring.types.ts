@@ -1,4 +1,5 @@
 import type { GiftProblem } from './gift/gift-parser';
+import type { MoodleXmlProblem } from './moodle-xml/moodle-xml-reader';
 import type { CaseRef } from '../format/course-source';
 import type { DraftCourse } from './course-files';
 import type { FieldProblem } from './draft-validation';
@@ -39,6 +40,15 @@ export interface GiftImportResponse {
   imported: { id: string; type: string; category: string | null }[];
   /** Every question or line Themis cannot represent, with the reason: nothing is dropped silently. */
   notImported: GiftProblem[];
+}
+
+export interface MoodleXmlImportResponse {
+  draft: DraftResponse;
+  imported: { id: string; type: string; category: string | null }[];
+  /** Every question Themis cannot represent, by its number in the file and its name, with the reason. */
+  notImported: MoodleXmlProblem[];
+  /** Questions imported with a loss the author should know of (the images and sounds they embedded). */
+  changed: MoodleXmlProblem[];
 }
 
 export type BibliographyResponse = CaseRef[];

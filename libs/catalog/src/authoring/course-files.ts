@@ -213,7 +213,9 @@ export function courseFiles(draft: DraftCourse, safeName: (slug: unknown, fallba
             const { options, answer, ...rest } = q;
             const hasOptions = Array.isArray(options) && options.length > 0;
             if (q.type === 'true_false') return defined({ ...rest, answer, ...(hasOptions ? { options } : {}) });
-            if (q.type === 'matching' || q.type === 'short_answer' || q.type === 'numerical') return defined({ ...rest, ...(hasOptions ? { options } : {}), ...(answer !== undefined ? { answer } : {}) });
+            // A matching question's extra wrong matches are only texts in the files (GIFT and Moodle XML imports, and the form, give them `correct: false`).
+            const extra = q.type === 'matching' && hasOptions ? options.map((o) => (o !== null && typeof o === 'object' && 'text' in o ? { text: o.text } : o)) : options;
+            if (q.type === 'matching' || q.type === 'short_answer' || q.type === 'numerical') return defined({ ...rest, ...(hasOptions ? { options: extra } : {}), ...(answer !== undefined ? { answer } : {}) });
             return defined({ ...rest, options, ...(answer !== undefined ? { answer } : {}) });
           })
         : quiz.questions;

@@ -1,6 +1,7 @@
 import { CLE_CATEGORIES, DraftCourse, DraftModule, DraftQuestion, DraftQuiz, newQuiz, optionalText, SLUG, uniqueQuestionId } from '@themis/catalog';
 import { PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
+import { QuestionFormType, QUESTION_TYPES, readQuestionBody, SPARE_ROWS } from './question-form';
 
 /**
  * The editor's plain forms (no script needed) read into edits of the draft content. Each reader
@@ -17,7 +18,7 @@ export const revisionOf = (form: Form): number => {
   return Number.isInteger(n) && n > 0 ? n : -1;
 };
 
-export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;
+export { QUESTION_TYPES } from './question-form';
 export const LANGUAGES = ['en', 'az', 'ru'] as const;
 
 export const text = (form: Form, key: string): string => {
@@ -148,7 +149,7 @@ export function readModule(form: Form, d: DraftCourse, module: DraftModule): { e
 }
 
 /** How many blank option rows the quiz form offers under each question, to add options without a script. */
-export const SPARE_OPTIONS = 2;
+export const SPARE_OPTIONS = SPARE_ROWS;
 
 /**
  * The quiz form: settings, every question (type, prompt, options with their correct flags or the
@@ -169,11 +170,6 @@ export function readQuiz(form: Form, quiz: DraftQuiz): { errors: FieldErrors; ap
     const p = `q.${i}.`;
     const existing = i < quiz.questions.length ? quiz.questions[i]! : undefined;
     if (existing && checked(form, `${p}remove`)) continue;
-    // Matching, short-answer and numerical questions are edited through the API or GIFT, not this form: kept as they are.
-    if (existing && !(QUESTION_TYPES as readonly string[]).includes(existing.type)) {
-      questions.push(existing);
-      continue;
-    }
     const prompt = limited(form, `${p}prompt`, `q-${i}-prompt`, 5000, errors);
     if (!existing && prompt.trim() === '') continue;
     const type = text(form, `${p}type`);
@@ -182,22 +178,9 @@ export function readQuiz(form: Form, quiz: DraftQuiz): { errors: FieldErrors; ap
       continue;
     }
     const explanation = limited(form, `${p}explanation`, `q-${i}-explanation`, 5000, errors);
-    const q: DraftQuestion = { id: existing?.id ?? uniqueQuestionId(prompt, taken), type: type as DraftQuestion['type'], prompt, explanation, options: [] };
-    if (type === 'true_false') {
-      const answer = text(form, `${p}answer`);
-      if (answer === 'true' || answer === 'false') q.answer = answer === 'true';
-      else errors[`q-${i}-answer`] = 'authoring.error.choose';
-    } else {
-      const rows = (existing?.options.length ?? 0) + SPARE_OPTIONS;
-      for (let k = 0; k < rows; k++) {
-        const optionText = limited(form, `${p}o.${k}.text`, `q-${i}-o-${k}-text`, 2000, errors);
-        // An option's weight and feedback (from GIFT or the files) stay with its text while its mark is unchanged.
-        const before = existing?.options.find((o) => o.text === optionText);
-        const correct = checked(form, `${p}o.${k}.correct`);
-        const kept = before && before.correct === correct ? { ...(before.fraction !== undefined ? { fraction: before.fraction } : {}), ...(before.feedback ? { feedback: before.feedback } : {}) } : {};
-        if (optionText.trim() !== '') q.options.push({ text: optionText, correct, ...kept });
-      }
-    }
+    // What the form does not show (tags, module, scenario) stays with the question.
+    const { options: _o, answer: _a, pairs: _p, answers: _as, caseSensitive: _c, ...kept } = existing ?? ({} as Partial<DraftQuestion>);
+    const q: DraftQuestion = { ...kept, id: existing?.id ?? uniqueQuestionId(prompt, taken), type: type as DraftQuestion['type'], prompt, explanation, ...readQuestionBody(form, i, type as QuestionFormType, existing, errors) };
     questions.push(q);
   }
   return {

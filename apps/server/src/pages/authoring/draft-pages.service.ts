@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, GiftImportResponse, findQuiz, removeModule, removeQuiz, translationLanguages, translationOverview } from '@themis/catalog';
+import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, DraftQuestion, DraftResponse, findModule, GiftImportResponse, findQuiz, MoodleXmlImportResponse, MoodleXmlProblem, removeModule, removeQuiz, translationLanguages, translationOverview } from '@themis/catalog';
 import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
 import { conflictMessage, deletedLink, limitMessage, problemMessage } from './page-messages';
+import { percentOf } from './question-form';
 import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, revisionOf, SPARE_OPTIONS, text } from './draft-forms';
 
 type Upload = { buffer: Buffer; size: number; originalname?: string } | undefined;
@@ -18,6 +19,18 @@ interface Overrides {
   /** The add-module form's own values, kept when it is refused. */
   moduleForm?: Form;
 }
+
+interface MoodleXmlPageResult {
+  imported: number;
+  notImported: { question: number; name?: string; reason: Message }[];
+  changed: { question: number; name?: string; reason: Message }[];
+}
+/** The GIFT import's reasons where the two formats share one, in the trainer's language. */
+const SHARED_WITH_GIFT = new Set(['no_text', 'no_right_answer', 'empty_answer']);
+const moodleXmlLine = (p: MoodleXmlProblem) => ({
+  question: p.question, ...(p.name ? { name: p.name } : {}),
+  reason: { key: SHARED_WITH_GIFT.has(p.code) ? `authoring.gift.problem.${p.code}` : `authoring.moodleXml.problem.${p.code}`, params: p.params ?? {} },
+});
 
 const is = (err: unknown, ...codes: ErrorCode[]): err is DomainError => err instanceof DomainError && codes.includes(err.code);
 const problemList = (err: DomainError) => (Array.isArray(err.details?.['problems']) ? (err.details!['problems'] as { line?: number; message: string; file?: string; code?: ProblemCode; params?: Record<string, string | number> }[]) : []);
@@ -137,7 +150,7 @@ export class DraftPagesService {
     return this.edit(author, slug, form, apply, `/staff/authoring/${slug}/modules/${moduleSlug}?saved=1`, (o) => this.module(slug, moduleSlug, o));
   }
 
-  async quiz(slug: string, quizSlug: string, overrides: Overrides & { gift?: { imported: number; notImported: GiftImportResponse['notImported'] } } = {}): Promise<PageResult> {
+  async quiz(slug: string, quizSlug: string, overrides: Overrides & { gift?: { imported: number; notImported: GiftImportResponse['notImported'] }; moodleXml?: MoodleXmlPageResult } = {}): Promise<PageResult> {
     const draft = await this.authoring.getDraft(slug);
     const { module, quiz } = findQuiz(draft.content, quizSlug);
     const mi = draft.content.modules.indexOf(module);
@@ -164,8 +177,25 @@ export class DraftPagesService {
           index: k, number: k + 1,
           text: val(`${p}o.${k}.text`, q.options[k]?.text),
           correct: f ? f[`${p}o.${k}.correct`] !== undefined : (q.options[k]?.correct ?? false),
-          error: errors[`q-${i}-o-${k}-text`],
+          weight: f ? text(f, `${p}o.${k}.weight`) : percentOf(q.options[k]?.fraction),
+          error: errors[`q-${i}-o-${k}-text`], weightError: errors[`q-${i}-o-${k}-weight`],
         })),
+        isMatching: type === 'matching', hasAnswers: type === 'short_answer' || type === 'numerical',
+        pairs: Array.from({ length: (q.pairs?.length ?? 0) + SPARE_OPTIONS }, (_, k) => ({
+          index: k, number: k + 1,
+          stem: val(`${p}p.${k}.stem`, q.pairs?.[k]?.stem), match: val(`${p}p.${k}.match`, q.pairs?.[k]?.match),
+          stemError: errors[`q-${i}-p-${k}-stem`], matchError: errors[`q-${i}-p-${k}-match`],
+        })),
+        answers: Array.from({ length: (q.answers?.length ?? 0) + SPARE_OPTIONS }, (_, k) => {
+          const a = q.answers?.[k];
+          return {
+            index: k, number: k + 1,
+            text: val(`${p}a.${k}.text`, a ? a.text ?? a.value : undefined), tolerance: val(`${p}a.${k}.tolerance`, a?.tolerance),
+            weight: f ? text(f, `${p}a.${k}.weight`) : a ? percentOf(a.fraction) : '',
+            error: errors[`q-${i}-a-${k}-text`], toleranceError: errors[`q-${i}-a-${k}-tolerance`], weightError: errors[`q-${i}-a-${k}-weight`],
+          };
+        }),
+        caseSensitive: f ? f[`${p}caseSensitive`] !== undefined : q.caseSensitive === true,
         errors: Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(`q-${i}-`)).map(([k, v]) => [k.slice(`q-${i}-`.length), v])),
         warnings: draft.warnings.filter((w) => w.field === `modules.${mi}.quiz.questions.${i}` || w.field.startsWith(`modules.${mi}.quiz.questions.${i}.`)).map(problemMessage),
       };
@@ -176,7 +206,7 @@ export class DraftPagesService {
       data: {
         slug, quizSlug, moduleSlug: module.slug, revision: f ? text(f, 'revision') : draft.revision,
         title: val('title', quiz.title), passMark: val('passMark', quiz.passMark), maxAttempts: val('maxAttempts', quiz.maxAttempts), timeLimitMinutes: val('timeLimitMinutes', quiz.timeLimitMinutes),
-        questions, errors, message: overrides.message, gift: overrides.gift,
+        questions, errors, message: overrides.message, gift: overrides.gift, moodleXml: overrides.moodleXml,
         quizWarnings: draft.warnings.filter((w) => w.field === `modules.${mi}.quiz.questions` || w.field === `modules.${mi}.quiz`).map(problemMessage), baseVersion: draft.baseVersion, storedTitle: quiz.title, questionCount: quiz.questions.length,
       },
     };
@@ -199,6 +229,23 @@ export class DraftPagesService {
       if (is(err, ErrorCode.Conflict)) return this.quiz(slug, quizSlug, { message: conflictMessage(err), status: 409 });
       const limit = limitMessage(err);
       if (limit) return this.quiz(slug, quizSlug, { message: limit, status: is(err, ErrorCode.PayloadTooLarge) ? 413 : 400 });
+      if (is(err, ErrorCode.ValidationFailed)) return this.quiz(slug, quizSlug, { message: err.message, status: 400 });
+      throw err;
+    }
+  }
+
+  async importMoodleXml(author: Author, slug: string, quizSlug: string, form: Form, file: Upload): Promise<PageResult> {
+    const xml = file && file.size > 0 ? file.buffer.toString('utf8') : text(form, 'xml');
+    if (xml.trim() === '') return this.quiz(slug, quizSlug, { errors: { 'moodle-xml-file': 'authoring.error.moodleXmlEmpty' }, status: 400 });
+    try {
+      const r = await this.authoring.importMoodleXml(author, slug, revisionOf(form), quizSlug, xml);
+      return this.quiz(slug, quizSlug, { moodleXml: { imported: r.imported.length, notImported: r.notImported.map(moodleXmlLine), changed: r.changed.map(moodleXmlLine) } });
+    } catch (err) {
+      if (is(err, ErrorCode.Conflict)) return this.quiz(slug, quizSlug, { message: conflictMessage(err), status: 409 });
+      const limit = limitMessage(err);
+      if (limit) return this.quiz(slug, quizSlug, { message: limit, status: is(err, ErrorCode.PayloadTooLarge) ? 413 : 400 });
+      const bad = is(err, ErrorCode.ValidationFailed) ? (err.details?.['moodleXml'] as { reason?: string; line?: number } | undefined) : undefined;
+      if (bad?.reason) return this.quiz(slug, quizSlug, { errors: { 'moodle-xml-file': { key: `authoring.moodleXml.bad.${bad.reason}`, params: { line: bad.line ?? '' } } }, status: 400 });
       if (is(err, ErrorCode.ValidationFailed)) return this.quiz(slug, quizSlug, { message: err.message, status: 400 });
       throw err;
     }
@@ -247,6 +294,17 @@ export class DraftPagesService {
     if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be "draft" or a whole number from 1', { field: 'version' });
     const v = version === undefined ? undefined : Number(version);
     return { filename: `${slug}-${quizSlug}${v ? `-v${v}` : ''}.gift.txt`, body: await this.authoring.exportGift(slug, quizSlug, v) };
+  }
+
+  /** `version=draft`, a number, or none, as for GIFT. */
+  async exportMoodleXml(slug: string, quizSlug: string, version?: string): Promise<{ filename: string; body: string }> {
+    if (version === 'draft') {
+      const { revision, xml } = await this.authoring.exportDraftMoodleXml(slug, quizSlug);
+      return { filename: `${slug}-${quizSlug}-draft-r${revision}.moodle.xml`, body: xml };
+    }
+    if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be "draft" or a whole number from 1', { field: 'version' });
+    const v = version === undefined ? undefined : Number(version);
+    return { filename: `${slug}-${quizSlug}${v ? `-v${v}` : ''}.moodle.xml`, body: await this.authoring.exportMoodleXml(slug, quizSlug, v) };
   }
 
   async importArchive(file: Upload, publisherId: string): Promise<PageResult> {

@@ -104,6 +104,17 @@ export class DraftPageController {
     send(req, res, await this.pages.importGift(user, slug, quiz, body ?? {}, file));
   }
 
+  @Get(':slug/quizzes/:quiz/moodle-xml')
+  async exportMoodleXml(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version') version?: string): Promise<StreamableFile> {
+    const { filename, body } = await this.pages.exportMoodleXml(slug, quiz, version);
+    return new StreamableFile(Buffer.from(body, 'utf8'), { type: 'application/xml; charset=utf-8', disposition: `attachment; filename="${filename}"` });
+  }
+
+  @Post(':slug/quizzes/:quiz/moodle-xml')
+  async importMoodleXml(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Body() body: Form, @UploadedFile() file: Upload, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.importMoodleXml(user, slug, quiz, body ?? {}, file));
+  }
+
   @Audited('course.publish', 'slug')
   @Post(':slug/publication')
   async publish(@Param('slug', SlugPipe) slug: string, @Body() body: Form, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {

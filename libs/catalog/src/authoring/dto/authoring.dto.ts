@@ -44,6 +44,15 @@ export class GiftImportDto extends RevisionDto {
   gift: string;
 }
 
+/** The most a Moodle XML file may weigh, by the API or the editor's upload (its embedded images make it larger than GIFT). */
+export const MOODLE_XML_MAX_BYTES = 1024 * 1024;
+
+export class MoodleXmlImportDto extends RevisionDto {
+  @IsString()
+  @MaxLength(MOODLE_XML_MAX_BYTES)
+  xml: string;
+}
+
 export class CleHoursDto {
   @IsOptional() @IsNumber() ethics?: number;
   @IsOptional() @IsNumber() substantive_law?: number;

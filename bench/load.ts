@@ -18,6 +18,8 @@ export interface LoadSpec {
   /** Parallel to `paths` (or one for all): extra headers, e.g. the learner's cookie. */
   headers?: Record<string, string>[];
   body?: string;
+  /** Parallel to `paths` instead of `body`: each request's own JSON body (e.g. a claim per learner). */
+  bodies?: string[];
   /** Spread requests over this many client addresses (X-Forwarded-For, server run with TRUST_PROXY) as behind a load balancer. */
   clients?: number;
   /** For `quiz-cycle`: learners' tokens; each cycle takes the next learner. */
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
         setupRequest: (req: Record<string, unknown>) => {
           const i = next++;
           const client = spec.clients ? { 'x-forwarded-for': `10.${(i % spec.clients) >> 16 & 255}.${((i % spec.clients) >> 8) & 255}.${(i % spec.clients) & 255}` } : {};
-          return { ...req, path: paths[i % paths.length], headers: { ...(req.headers as object), ...headers[i % headers.length], ...client, ...(spec.body ? { 'content-type': 'application/json' } : {}) } };
+          const body = spec.bodies ? { body: spec.bodies[i % spec.bodies.length] } : {};
+          return { ...req, ...body, path: paths[i % paths.length], headers: { ...(req.headers as object), ...headers[i % headers.length], ...client, ...(spec.body || spec.bodies ? { 'content-type': 'application/json' } : {}) } };
         },
       },
     ];

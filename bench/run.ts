@@ -288,6 +288,8 @@ async function main(): Promise<void> {
       // Behind a load balancer: the bench spreads public lookups over many client addresses.
       TRUST_PROXY: 'true',
       WEB_CONCURRENCY: String(WORKERS),
+      // On a busy shared machine a first connection can take longer than the default 5 s.
+      DATABASE_CONNECT_TIMEOUT_MS: '30000',
       ...extra,
     });
     const mainJs = path.join(DIST, 'apps', 'server', 'src', 'main.js');

@@ -441,8 +441,9 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     if (probeStatus !== 200) skip('lesson_page_translated_rps', 'req/s', `GET ${translatedSide.paths[0]} (enrolment in ${tr.language}) answered ${probeStatus}`);
     else {
       const { s, b } = await paired(tmp, { url: server.url, kind: 'paths', ...translatedSide }, { url: server.url, kind: 'paths', ...sourceSide }, pid);
-      const lang = page.match(/<main[^>]*lang="([a-z]{2})"/)?.[1] ?? page.match(/<html[^>]*lang="([a-z]{2})"/)?.[1];
-      add({ name: 'lesson_page_translated_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: 'no regression vs the source language', note: `${tr.slug} read in ${tr.language} (page lang ${lang ?? '?'}) vs the same lessons in the source language ("baseline" here); p99 ${s.latency.p99} ms vs ${b.latency.p99} ms${errorsNote(s, '; ')}` });
+      // The lesson's own language, as the page marks it: the translation was served if it is the enrolment's.
+      const lang = page.match(/<article class="lesson" lang="([a-z]{2})"/)?.[1];
+      add({ name: 'lesson_page_translated_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: 'no regression vs the source language', note: `${tr.slug} read in ${tr.language} (lesson served in ${lang ?? '?'}${lang === tr.language ? '' : ': NOT the translation'}) vs the same lessons in the source language ("baseline" here); p99 ${s.latency.p99} ms vs ${b.latency.p99} ms${errorsNote(s, '; ')}` });
       // The lesson API's explicit ?lang= on the same course, beside the same request without it.
       const api = (side: { paths: string[]; headers: Record<string, string>[] }, query: string) => ({
         url: server.url,

@@ -594,8 +594,12 @@ async function deadlineWave(tmp: string, server: Proc, big: SeededCourse, pool: 
   const failed = judge(c, l);
   const at = `${WAVE.completions} completions in ${WAVE.seconds} s with readers at ${WAVE.readers} pages/s`;
   add({ name: 'wave_completions_per_s', value: c.okPerSecond, unit: 'completions/s', baseline: null, target: `${round(rate, 2)}/s offered`, note: `${at}: ${c.ok} of ${c.sent} answered 2xx; generator start lag max ${Math.max(c.maxStartLagMs, l.maxStartLagMs)} ms${failed.length ? `; targets missed: ${failed.join('; ')}` : '; all targets met'}` });
+  if (typeof c.latency.p50 !== 'number' || Number.isNaN(c.latency.p50)) return skip('wave_completion_p50', 'ms', `no completion answered (${c.errors} failed of ${c.sent})`);
+  if (typeof l.latency.p99 !== 'number' || Number.isNaN(l.latency.p99)) return skip('wave_lesson_p99', 'ms', `no lesson page answered during the wave (${l.errors} failed of ${l.sent})`);
   add({ name: 'wave_completion_p50', value: c.latency.p50, unit: 'ms', baseline: null, note: `from the moment each completion was due; p90 ${c.latency.p90} ms, max ${c.latency.max} ms` });
   add({ name: 'wave_completion_p99', value: c.latency.p99, unit: 'ms', baseline: null, target: '< 100 ms' });
+  const nothing = (what: string) => `${what} (${c.ok} of ${c.sent} completions answered 2xx, ${c.pdf?.ready ?? 0} PDFs ready)`;
+  if (!c.pdf?.ready) return skip('wave_pdf_ready_p50', 'ms', nothing('no PDF became downloadable'));
   add({ name: 'wave_pdf_ready_p50', value: c.pdf?.p50 ?? null, unit: 'ms', baseline: null, note: `from the completion being due to the first 200 of GET /api/v1/certificates/:code/pdf (polled 50 ms, doubling to 1 s); ${c.pdf?.ready} ready, ${c.pdf?.notReady} not ready in 60 s, poll statuses ${JSON.stringify(c.pdf?.statuses)}` });
   add({ name: 'wave_pdf_ready_p99', value: c.pdf?.p99 ?? null, unit: 'ms', baseline: null, target: '< 10 s' });
   add({ name: 'wave_lesson_p99', value: l.latency.p99, unit: 'ms', baseline: quiet.latency.p99, target: '≤ 2× quiet', note: `lesson pages during the wave vs the quiet p99 just before ("baseline" here); p50 ${l.latency.p50} ms${streamErrors(l)}` });

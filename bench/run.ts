@@ -616,6 +616,7 @@ async function deadlineWave(tmp: string, server: Proc, big: SeededCourse, pool: 
       why = `the seeded pool (${pool.length - used} learners left, ${need} needed)`;
       break;
     }
+    await drained(server.url, lessonPaths[0], cookies[0], quiet.latency.p99);
     const r = await openLoop(tmp, { url: server.url, streams: [completions(stepRate, WAVE.stepSeconds), readers(WAVE.stepSeconds)] }, pid, `step ${round(stepRate, 1)}/s`);
     const f = judge(r.streams[0], r.streams[1]);
     tried.push(`${round(stepRate, 1)}/s: ${f.length ? `missed (${f.join('; ')})` : `met (completion p99 ${r.streams[0].latency.p99} ms, PDF p99 ${r.streams[0].pdf?.p99} ms, lesson p99 ${r.streams[1].latency.p99} ms)`}`);
@@ -633,6 +634,22 @@ async function deadlineWave(tmp: string, server: Proc, big: SeededCourse, pool: 
     }
   }
   add({ name: 'wave_max_sustained_rate', value: best === null ? 0 : round(best, 2), unit: 'completions/s', baseline: null, target: `≥ ${round(rate, 2)}/s`, note: `highest offered rate with every target met (completion p99 < 100 ms, PDF ready p99 < 10 s, lesson p99 ≤ 2× quiet, no errors), ${WAVE.stepSeconds} s per step with readers at ${WAVE.readers}/s, ended by ${why}: ${tried.join(', ') || 'no step run'}` });
+}
+
+/**
+ * Before a step: wait (at most 60 s) until a lesson page answers within twice the quiet p99 again, so a step
+ * is not charged with the backlog of the one before (an overloaded server keeps working on requests the
+ * generator has already given up on).
+ */
+async function drained(url: string, lessonPath: string, cookie: Record<string, string>, quietP99: number): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const t = Date.now();
+    const ok = await fetch(`${url}${lessonPath}`, { headers: cookie }).then((r) => r.text().then(() => r.ok), () => false);
+    if (ok && Date.now() - t <= 2 * quietP99) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  log('wave: the server had not drained after 60 s; stepping on');
 }
 
 let openLoopCounter = 0;

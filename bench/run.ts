@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { connectAndMigrate, startEmbeddedPostgres } from '@themis/database';
 import type { LoadResult, LoadSpec } from './load';
-import { seed, SeedResult } from './seed';
+import type { OpenLoopResult, OpenLoopSpec, StreamResult } from './open-loop';
+import { seed, SeededCourse, SeedResult } from './seed';
 
 /**
  * `npm run bench [-- --quick] [-- --json FILE] [-- --workers N] [-- --cpu-prof DIR] [-- --only a,b] [-- --keep] [-- --seed-only]`
@@ -46,7 +47,24 @@ const DURATION = Number(option('--duration') ?? (QUICK ? 3 : 10));
 const CONNECTIONS = 50;
 /** `--cpu-prof DIR`: the server under test writes a V8 CPU profile there when it stops. */
 const CPU_PROF = option('--cpu-prof');
-/** `--only verify,batch,lesson,quiz,issue,report,console,reset`: measure a subset (e.g. while profiling one route). */
+/**
+ * The deadline wave (bench/open-loop.ts): WAVE.completions last-lesson completions spread evenly over WAVE.seconds
+ * while readers open lesson pages at WAVE.readers per second, after WAVE.quietSeconds of readers alone; then a step
+ * search up from the wave's rate (× WAVE.stepFactor, WAVE.stepSeconds each, at most WAVE.maxSteps, bounded by the
+ * seeded pool). `--wave-completions N`, `--wave-seconds S`, `--wave-readers R` override the first three.
+ */
+const WAVE = {
+  completions: Number(option('--wave-completions') ?? (QUICK ? 60 : 1000)),
+  seconds: Number(option('--wave-seconds') ?? (QUICK ? 8 : 60)),
+  readers: Number(option('--wave-readers') ?? (QUICK ? 20 : 100)),
+  quietSeconds: QUICK ? 3 : 15,
+  stepSeconds: QUICK ? 3 : 20,
+  stepFactor: 1.5,
+  maxSteps: QUICK ? 3 : 6,
+};
+/** Learners one lesson short that the wave and its steps can complete (each completes once). */
+const WAVE_POOL = Math.ceil(WAVE.completions + Array.from({ length: WAVE.maxSteps }, (_, k) => (WAVE.completions / WAVE.seconds) * WAVE.stepFactor ** (k + 1) * WAVE.stepSeconds).reduce((a, b) => a + b, 0));
+/** `--only verify,batch,lesson,translated,claim,quiz,issue,report,console,reset,wave`: measure a subset (e.g. while profiling one route). */
 const ONLY = option('--only')?.split(',');
 const want = (section: string) => !ONLY || ONLY.includes(section);
 
@@ -272,6 +290,8 @@ async function main(): Promise<void> {
       // Behind a load balancer: the bench spreads public lookups over many client addresses.
       TRUST_PROXY: 'true',
       WEB_CONCURRENCY: String(WORKERS),
+      // On a busy shared machine a first connection can take longer than the default 5 s.
+      DATABASE_CONNECT_TIMEOUT_MS: '30000',
       ...extra,
     });
     const mainJs = path.join(DIST, 'apps', 'server', 'src', 'main.js');
@@ -285,7 +305,7 @@ async function main(): Promise<void> {
     // 2. Bulk seed.
     const argon2 = await import('argon2');
     const passwordHash = await argon2.hash('bench-password-not-secret', { type: argon2.argon2id });
-    const seeded = await seed(pg.url, { scale: SCALE, passwordHash, log: (l) => log(`seed: ${l}`) });
+    const seeded = await seed(pg.url, { scale: SCALE, passwordHash, wavePool: want('wave') ? WAVE_POOL : 0, log: (l) => log(`seed: ${l}`) });
     log(`seeded in ${round(seeded.seconds)} s: ${JSON.stringify(seeded.counts)}`);
     add({ name: 'seed', value: round(seeded.seconds, 1), unit: 's', baseline: null, note: Object.entries(seeded.counts).map(([k, v]) => `${k} ${v}`).join(', ') });
     if (SEED_ONLY) {
@@ -405,6 +425,64 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     add({ name: 'lesson_api_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), note: `p99 ${s.latency.p99} ms vs bare ${b.latency.p99} ms${errorsNote(s, '; ')}` });
   } else skip('lesson_api_rps', 'req/s', `GET ${apiPaths[0]} did not answer 200`);
 
+  // Translated lesson page: the course with translations, read by learners who chose its translation, beside the
+  // same course's pages in the source language (measured in turns like a bare baseline; no bare server translates).
+  const tr = seeded.translated;
+  if (!want('translated')) {
+    /* not asked for */
+  } else if (!tr || !tr.source.length || !tr.translatedReaders.length) {
+    skip('lesson_page_translated_rps', 'req/s', 'no published course offers a translation');
+  } else {
+    const side = (learners: string[]) => {
+      const paths: string[] = [];
+      const headers: Record<string, string>[] = [];
+      for (let i = 0; i < 2000; i++) {
+        paths.push(`/courses/${tr.slug}/lessons/${tr.lessons[(i * 7) % tr.lessons.length].slug}`);
+        headers.push({ cookie: `themis_session=${learnerToken(learners[i % learners.length])}` });
+      }
+      return { paths, headers };
+    };
+    const translatedSide = side(tr.translatedReaders);
+    const sourceSide = side(tr.source);
+    const probeStatus = await probe(`${server.url}${translatedSide.paths[0]}`, { headers: translatedSide.headers[0] });
+    const page = probeStatus === 200 ? await (await fetch(`${server.url}${translatedSide.paths[0]}`, { headers: translatedSide.headers[0] })).text() : '';
+    if (probeStatus !== 200) skip('lesson_page_translated_rps', 'req/s', `GET ${translatedSide.paths[0]} (enrolment in ${tr.language}) answered ${probeStatus}`);
+    else {
+      const { s, b } = await paired(tmp, { url: server.url, kind: 'paths', ...translatedSide }, { url: server.url, kind: 'paths', ...sourceSide }, pid);
+      // The lesson's own language, as the page marks it: the translation was served if it is the enrolment's.
+      const lang = page.match(/<article class="lesson" lang="([a-z]{2})"/)?.[1];
+      add({ name: 'lesson_page_translated_rps', value: round(s.requestsPerSecond), unit: 'req/s', baseline: round(b.requestsPerSecond), target: 'no regression vs the source language', note: `${tr.slug} read in ${tr.language} (lesson served in ${lang ?? '?'}${lang === tr.language ? '' : ': NOT the translation'}) vs the same lessons in the source language ("baseline" here); p99 ${s.latency.p99} ms vs ${b.latency.p99} ms${errorsNote(s, '; ')}` });
+      // The lesson API's explicit ?lang= on the same course, beside the same request without it.
+      const api = (side: { paths: string[]; headers: Record<string, string>[] }, query: string) => ({
+        url: server.url,
+        kind: 'paths' as const,
+        paths: side.paths.map((p) => `/api/v1${p}${query}`),
+        headers: side.headers.map((h) => ({ authorization: `Bearer ${h.cookie.replace('themis_session=', '')}` })),
+      });
+      if ((await probe(`${server.url}/api/v1${sourceSide.paths[0]}?lang=${tr.language}`, { headers: { authorization: `Bearer ${sourceSide.headers[0].cookie.replace('themis_session=', '')}` } })) === 200) {
+        const r = await paired(tmp, api(sourceSide, `?lang=${tr.language}`), api(sourceSide, ''), pid);
+        add({ name: 'lesson_api_lang_rps', value: round(r.s.requestsPerSecond), unit: 'req/s', baseline: round(r.b.requestsPerSecond), note: `GET /api/v1/courses/${tr.slug}/lessons/:lesson?lang=${tr.language} vs the same without ?lang ("baseline" here); p99 ${r.s.latency.p99} ms vs ${r.b.latency.p99} ms${errorsNote(r.s, '; ')}` });
+      } else skip('lesson_api_lang_rps', 'req/s', `GET /api/v1${sourceSide.paths[0]}?lang=${tr.language} did not answer 200`);
+    }
+  }
+
+  // Membership claim: each learner of the claim pool claims once, with the name and number on the roster (verified at once).
+  const claimers = seeded.pools.claim;
+  if (!want('claim')) {
+    /* not asked for */
+  } else if (claimers.length < 2) {
+    skip('membership_claim_p50', 'ms', 'the seed left no learners to claim a membership');
+  } else {
+    const claimBody = (c: { barNumber: string }) => JSON.stringify({ organisationId: seeded.organisation.organisationId, barNumber: c.barNumber });
+    const claimHeaders = claimers.map((c) => ({ authorization: `Bearer ${learnerToken(c.id)}` }));
+    const status = await probe(`${server.url}/api/v1/me/memberships`, { method: 'POST', headers: { ...claimHeaders[0], 'content-type': 'application/json' }, body: claimBody(claimers[0]) });
+    if (status === 200 || status === 201) {
+      const rest = claimers.slice(1);
+      const s = await load(tmp, { url: server.url, kind: 'paths', method: 'POST', paths: ['/api/v1/me/memberships'], headers: claimHeaders.slice(1), bodies: rest.map(claimBody), connections: 10, amount: rest.length }, pid);
+      add({ name: 'membership_claim_p50', value: s.latency.p50, unit: 'ms', baseline: null, note: `POST /api/v1/me/memberships, ${rest.length} learners claiming once each (on the roster: verified in the claim), 10 connections, ${round(s.requestsPerSecond)} claims/s, p99 ${s.latency.p99} ms${errorsNote(s, '; ')}` });
+    } else skip('membership_claim_p50', 'ms', `POST /api/v1/me/memberships answered ${status}`);
+  }
+
   // Quiz cycles: start an attempt, submit it (two requests per cycle), fresh learners each time.
   const quiz = big.quizzes[0];
   if (!want('quiz')) {
@@ -483,6 +561,7 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     } else skip('compliance_console_p50', 'ms', `GET ${consolePath} answered ${status}`, '< 300 ms');
   }
 
+  if (want('wave')) await deadlineWave(tmp, server, big, seeded.pools.wave, lessonPaths, cookies, learnerToken, pid);
   // Password-reset requests, last: each answers 202 after two rate-limit counts and one queued job, and
   // the jobs (look-up, mail into DATA_DIR/outbox) then run in the background, which would disturb a later figure.
   if (want('reset')) {
@@ -497,6 +576,124 @@ async function measure(tmp: string, server: Proc, bare: Proc, seeded: SeedResult
     } else skip('password_reset_request_rps', 'req/s', `POST ${resetPath} answered ${status}`);
   }
 }
+
+/**
+ * The end of a CLE cycle: learners complete their last lesson (the request that completes the course and
+ * issues the certificate) at a fixed arrival rate while readers open lesson pages at a fixed rate, open-loop
+ * (bench/open-loop.ts). First readers alone (the quiet p99), then the wave, then a step search upwards.
+ */
+async function deadlineWave(tmp: string, server: Proc, big: SeededCourse, pool: string[], lessonPaths: string[], cookies: Record<string, string>[], learnerToken: (id: string) => string, pid: number): Promise<void> {
+  const last = big.lessons[big.lessons.length - 1];
+  const completionPath = `/api/v1/courses/${big.slug}/lessons/${last.slug}/completion`;
+  if (pool.length < WAVE.completions) {
+    skip('wave_completions_per_s', 'completions/s', `the seed holds ${pool.length} learners one lesson short, the wave needs ${WAVE.completions}`);
+    return;
+  }
+  let used = 0;
+  const take = (n: number) => pool.slice(used, (used += n));
+  const readers = (seconds: number) => ({ name: 'lesson', rate: WAVE.readers, count: Math.round(WAVE.readers * seconds), paths: lessonPaths, headers: cookies });
+  const completions = (rate: number, seconds: number) => {
+    const learners = take(Math.round(rate * seconds));
+    return { name: 'completion', rate, count: learners.length, method: 'POST' as const, paths: [completionPath], headers: learners.map((id) => ({ authorization: `Bearer ${learnerToken(id)}` })), followCertificate: true };
+  };
+
+  const quiet = (await openLoop(tmp, { url: server.url, streams: [readers(WAVE.quietSeconds)] }, pid, 'quiet readers')).streams[0];
+  add({ name: 'wave_quiet_lesson_p99', value: quiet.latency.p99, unit: 'ms', baseline: null, note: `lesson pages alone at ${WAVE.readers}/s for ${WAVE.quietSeconds} s, open-loop: p50 ${quiet.latency.p50} ms${streamErrors(quiet)}` });
+
+  const rate = WAVE.completions / WAVE.seconds;
+  const judge = (c: StreamResult, l: StreamResult) => {
+    const failed: string[] = [];
+    if (!(c.latency.p99 < 100)) failed.push(`completion p99 ${c.latency.p99} ms ≥ 100`);
+    if (!c.pdf || !(c.pdf.p99 < 10_000) || c.pdf.notReady > 0) failed.push(`PDF ready p99 ${c.pdf?.p99} ms${c.pdf?.notReady ? `, ${c.pdf.notReady} never ready` : ''}`);
+    if (!(l.latency.p99 <= 2 * quiet.latency.p99)) failed.push(`lesson p99 ${l.latency.p99} ms > 2× quiet ${quiet.latency.p99} ms`);
+    const errs = c.non2xx + c.errors + l.non2xx + l.errors;
+    if (errs) failed.push(`${errs} errors`);
+    return failed;
+  };
+  const wave = await openLoop(tmp, { url: server.url, streams: [completions(rate, WAVE.seconds), readers(WAVE.seconds)] }, pid, 'wave');
+  const [c, l] = wave.streams;
+  const failed = judge(c, l);
+  const at = `${WAVE.completions} completions in ${WAVE.seconds} s with readers at ${WAVE.readers} pages/s`;
+  add({ name: 'wave_completions_per_s', value: c.okPerSecond, unit: 'completions/s', baseline: null, target: `${round(rate, 2)}/s offered`, note: `${at}: ${c.ok} of ${c.sent} answered 2xx; generator start lag max ${Math.max(c.maxStartLagMs, l.maxStartLagMs)} ms${failed.length ? `; targets missed: ${failed.join('; ')}` : '; all targets met'}` });
+  if (typeof c.latency.p50 !== 'number' || Number.isNaN(c.latency.p50)) return skip('wave_completion_p50', 'ms', `no completion answered (${c.errors} failed of ${c.sent})`);
+  if (typeof l.latency.p99 !== 'number' || Number.isNaN(l.latency.p99)) return skip('wave_lesson_p99', 'ms', `no lesson page answered during the wave (${l.errors} failed of ${l.sent})`);
+  add({ name: 'wave_completion_p50', value: c.latency.p50, unit: 'ms', baseline: null, note: `from the moment each completion was due; p90 ${c.latency.p90} ms, max ${c.latency.max} ms` });
+  add({ name: 'wave_completion_p99', value: c.latency.p99, unit: 'ms', baseline: null, target: '< 100 ms' });
+  const nothing = (what: string) => `${what} (${c.ok} of ${c.sent} completions answered 2xx, ${c.pdf?.ready ?? 0} PDFs ready)`;
+  if (!c.pdf?.ready) return skip('wave_pdf_ready_p50', 'ms', nothing('no PDF became downloadable'));
+  add({ name: 'wave_pdf_ready_p50', value: c.pdf?.p50 ?? null, unit: 'ms', baseline: null, note: `from the completion being due to the first 200 of GET /api/v1/certificates/:code/pdf (polled 50 ms, doubling to 1 s); ${c.pdf?.ready} ready, ${c.pdf?.notReady} not ready in 60 s, poll statuses ${JSON.stringify(c.pdf?.statuses)}` });
+  add({ name: 'wave_pdf_ready_p99', value: c.pdf?.p99 ?? null, unit: 'ms', baseline: null, target: '< 10 s' });
+  add({ name: 'wave_lesson_p99', value: l.latency.p99, unit: 'ms', baseline: quiet.latency.p99, target: '≤ 2× quiet', note: `lesson pages during the wave vs the quiet p99 just before ("baseline" here); p50 ${l.latency.p50} ms${streamErrors(l)}` });
+  add({ name: 'wave_errors', value: c.non2xx + c.errors + l.non2xx + l.errors, unit: 'errors', baseline: null, target: '0', note: `completions ${c.non2xx} non-2xx, ${c.errors} failed; lesson pages ${l.non2xx} non-2xx, ${l.errors} failed${[...c.samples, ...l.samples].length ? `; e.g. ${[...c.samples, ...l.samples].slice(0, 2).join(' | ')}` : ''}` });
+
+  // Step search: up by stepFactor while every target holds (down once by half from a missed wave), bounded in steps and by the pool.
+  let best = failed.length ? null : rate;
+  let stepRate = failed.length ? rate / 2 : rate * WAVE.stepFactor;
+  const tried: string[] = [];
+  let why = `${WAVE.maxSteps} steps`;
+  for (let step = 0; step < WAVE.maxSteps; step++) {
+    const need = Math.round(stepRate * WAVE.stepSeconds);
+    if (used + need > pool.length) {
+      why = `the seeded pool (${pool.length - used} learners left, ${need} needed)`;
+      break;
+    }
+    await drained(server.url, lessonPaths[0], cookies[0], quiet.latency.p99);
+    const r = await openLoop(tmp, { url: server.url, streams: [completions(stepRate, WAVE.stepSeconds), readers(WAVE.stepSeconds)] }, pid, `step ${round(stepRate, 1)}/s`);
+    const f = judge(r.streams[0], r.streams[1]);
+    tried.push(`${round(stepRate, 1)}/s: ${f.length ? `missed (${f.join('; ')})` : `met (completion p99 ${r.streams[0].latency.p99} ms, PDF p99 ${r.streams[0].pdf?.p99} ms, lesson p99 ${r.streams[1].latency.p99} ms)`}`);
+    if (f.length) {
+      why = `a missed target at ${round(stepRate, 1)}/s`;
+      if (best !== null) break;
+      stepRate /= 2;
+    } else {
+      best = Math.max(best ?? 0, stepRate);
+      if (failed.length) {
+        why = 'the first rate met below the missed wave';
+        break;
+      }
+      stepRate *= WAVE.stepFactor;
+    }
+  }
+  add({ name: 'wave_max_sustained_rate', value: best === null ? 0 : round(best, 2), unit: 'completions/s', baseline: null, target: `≥ ${round(rate, 2)}/s`, note: `highest offered rate with every target met (completion p99 < 100 ms, PDF ready p99 < 10 s, lesson p99 ≤ 2× quiet, no errors), ${WAVE.stepSeconds} s per step with readers at ${WAVE.readers}/s, ended by ${why}: ${tried.join(', ') || 'no step run'}` });
+}
+
+/**
+ * Before a step: wait (at most 60 s) until a lesson page answers within twice the quiet p99 again, so a step
+ * is not charged with the backlog of the one before (an overloaded server keeps working on requests the
+ * generator has already given up on).
+ */
+async function drained(url: string, lessonPath: string, cookie: Record<string, string>, quietP99: number): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const t = Date.now();
+    const ok = await fetch(`${url}${lessonPath}`, { headers: cookie }).then((r) => r.text().then(() => r.ok), () => false);
+    if (ok && Date.now() - t <= 2 * quietP99) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  log('wave: the server had not drained after 60 s; stepping on');
+}
+
+let openLoopCounter = 0;
+async function openLoop(tmp: string, spec: OpenLoopSpec, pid: number, phase: string): Promise<OpenLoopResult> {
+  const file = path.join(tmp, `open-loop-${++openLoopCounter}.json`);
+  fs.writeFileSync(file, JSON.stringify(spec));
+  const sampler = sampleRss(pid, phase);
+  try {
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(DIST, 'bench', 'open-loop.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`open-loop generator exited with ${code}`))));
+    });
+    const result = JSON.parse(out.trim().split('\n').pop()!) as OpenLoopResult;
+    for (const s of result.streams) log(`${phase}: ${s.name} ${s.ok}/${s.sent} ok at ${s.rate}/s offered, p50 ${s.latency.p50} ms, p99 ${s.latency.p99} ms${s.pdf ? `, PDF ready p50 ${s.pdf.p50} ms p99 ${s.pdf.p99} ms` : ''}${streamErrors(s)}`);
+    return result;
+  } finally {
+    sampler.stop();
+  }
+}
+
+const streamErrors = (s: StreamResult) => (s.non2xx || s.errors ? `; ${s.non2xx} non-2xx, ${s.errors} errors of ${s.sent}` : '');
 
 /** The per-course report API (authoring), else the older staff progress page. */
 async function findReportPath(url: string, slug: string, auth: Record<string, string>): Promise<string | null> {

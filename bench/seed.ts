@@ -27,6 +27,8 @@ export interface SeedOptions {
   scale: number;
   passwordHash: string;
   log?: (line: string) => void;
+  /** Learners of the big course one lesson short of completion, beside the issue pool, for the deadline wave (bench/run.ts). */
+  wavePool?: number;
 }
 
 export interface SeededCourse {
@@ -41,7 +43,9 @@ export interface SeedResult {
   counts: Record<string, number>;
   bigCourse: SeededCourse;
   /** Learner ids (users.id) of the reserved pools, all enrolled in the big course. */
-  pools: { lesson: string[]; quiz: string[]; issue: string[] };
+  pools: { lesson: string[]; quiz: string[]; issue: string[]; wave: string[]; claim: { id: string; barNumber: string }[] };
+  /** Learners enrolled part-way in the course with translations, half reading it in its source language, half in `translated.language`. */
+  translated: { slug: string; language: string; lessons: { id: string; slug: string }[]; source: string[]; translatedReaders: string[] } | null;
   trainerId: string;
   adminId: string;
   /** A random sample of existing certificate codes (for verification). */
@@ -66,6 +70,7 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
     const perCourse = Math.round(ENROLMENTS_PER_COURSE * options.scale);
     const poolSize = Math.max(50, Math.round(6000 * options.scale));
     const issuePool = Math.max(20, Math.round(400 * options.scale));
+    const wavePool = Math.max(0, Math.min(Math.round(options.wavePool ?? 0), perCourse - (poolSize * 2 + issuePool)));
     const courses = await loadCourses(db);
     if (courses.length === 0) throw new Error('no published course was imported: run the importer first');
     const big = [...courses].sort((a, b) => b.lessons.length - a.lessons.length)[0];
@@ -110,19 +115,20 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
     const sumLessons = ordered.reduce((s, c) => s + c.lessons.length, 0);
     const sumPartial = ordered.reduce((s, c) => s + (Math.max(1, Math.floor(c.lessons.length / 2)) - 1) / 2, 0);
     const finishedShare = Math.min(0.9, Math.max(0.05, ((COMPLETIONS * options.scale) / perCourse - sumPartial) / (sumLessons - sumPartial)));
-    const reserved = poolSize * 2 + issuePool; // learners 0 … reserved-1 of the big course
-    log(`enrolments: ${ordered.length} courses × ${perCourse}, finished share ${finishedShare.toFixed(3)}`);
+    const reserved = poolSize * 2 + issuePool; // learners 0 … reserved-1 of the big course, then the wave pool
+    log(`enrolments: ${ordered.length} courses × ${perCourse}, finished share ${finishedShare.toFixed(3)}, wave pool ${wavePool}`);
     await db.query(
       `CREATE TEMP TABLE bench_plan AS
        SELECT gen_random_uuid() AS enrollment_id, u.id AS user_id, u.idx, c.ci AS course_idx, c.course_id, c.version_id, c.n,
               CASE WHEN c.ci = 0 AND u.idx < $4 THEN 'pool'
                    WHEN c.ci = 0 AND u.idx < $5 THEN 'issue'
+                   WHEN c.ci = 0 AND u.idx < $10 THEN 'wave'
                    WHEN (hashint4((u.idx * 7 + c.ci)::int) & 1023) < $3::float8 * 1024 THEN 'finished'
                    ELSE 'partial' END AS kind
          FROM (SELECT (ci - 1)::int AS ci, course_id, version_id, n FROM unnest($1::uuid[], $2::uuid[], $6::int[]) WITH ORDINALITY AS t(course_id, version_id, n, ci)) c
          JOIN generate_series(0, $7::int - 1) AS k ON true
          JOIN bench_users u ON u.idx = (k + c.ci * $8::int) % $9::int`,
-      [ordered.map((c) => c.courseId), ordered.map((c) => c.versionId), finishedShare, poolSize * 2, reserved, ordered.map((c) => c.lessons.length), perCourse, Math.round(learners / ordered.length / 2), learners],
+      [ordered.map((c) => c.courseId), ordered.map((c) => c.versionId), finishedShare, poolSize * 2, reserved, ordered.map((c) => c.lessons.length), perCourse, Math.round(learners / ordered.length / 2), learners, reserved + wavePool],
     );
     await db.query(
       `INSERT INTO enrollments (id, user_id, course_id, version_id, enrolled_at, completed_at)
@@ -136,7 +142,7 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
       `INSERT INTO lesson_completions (enrollment_id, lesson_id, completed_at, seconds_on_task)
        SELECT p.enrollment_id, l.lesson_id, now() - interval '100 days' + l.pos * interval '1 hour', 120 + (p.idx + l.pos) % 900
          FROM bench_plan p JOIN bench_lessons l ON l.course_idx = p.course_idx
-        WHERE p.kind <> 'pool' AND l.pos < CASE p.kind WHEN 'finished' THEN p.n WHEN 'issue' THEN p.n - 1 ELSE (p.idx % greatest(1, p.n / 2)) END
+        WHERE p.kind <> 'pool' AND l.pos < CASE p.kind WHEN 'finished' THEN p.n WHEN 'issue' THEN p.n - 1 WHEN 'wave' THEN p.n - 1 ELSE (p.idx % greatest(1, p.n / 2)) END
            -- The quiz pool has read every lesson: the flagship courses open a module's quiz only after its lessons.
            OR p.kind = 'pool' AND p.idx >= $1`,
       [poolSize],
@@ -144,7 +150,7 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
     // The issue pool has studied its last lesson for an hour (the study clock's accrued time): completing it is allowed at once.
     await db.query(
       `INSERT INTO lesson_visits (enrollment_id, lesson_id, first_opened_at, seconds_accrued)
-       SELECT p.enrollment_id, l.lesson_id, now() - interval '1 hour', 3600 FROM bench_plan p JOIN bench_lessons l ON l.course_idx = p.course_idx AND l.pos = p.n - 1 WHERE p.kind = 'issue'`,
+       SELECT p.enrollment_id, l.lesson_id, now() - interval '1 hour', 3600 FROM bench_plan p JOIN bench_lessons l ON l.course_idx = p.course_idx AND l.pos = p.n - 1 WHERE p.kind IN ('issue', 'wave')`,
     );
 
     log('quiz attempts and passes');
@@ -154,7 +160,7 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
        SELECT gen_random_uuid() AS id, p.user_id, p.enrollment_id, q.quiz_id, a.n AS number, a.n = a.total AS passed
          FROM bench_plan p JOIN bench_quizzes q ON q.course_idx = p.course_idx
          CROSS JOIN LATERAL (SELECT n, CASE WHEN p.idx % 3 = 0 THEN 2 ELSE 1 END AS total FROM generate_series(1, CASE WHEN p.idx % 3 = 0 THEN 2 ELSE 1 END) AS n) a
-        WHERE p.kind IN ('finished', 'issue')`,
+        WHERE p.kind IN ('finished', 'issue', 'wave')`,
     );
     // Graded results per question (what the trainer report's item analysis reads); explanations left empty to keep the seed small.
     await db.query(`CREATE TEMP TABLE bench_questions AS SELECT quiz_id, array_agg(id ORDER BY position) AS ids FROM quiz_questions GROUP BY quiz_id`);
@@ -224,13 +230,45 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
 
     const organisation = await seedOrganisation(db, options.scale, log);
 
+    // Completing a course that grants CLE hours issues only for an approved version (four eyes); the migration
+    // approves versions that existed before it, the importer's are waiting. The wave and issue figures need them approved.
+    await db.query(`INSERT INTO version_approvals (course_version_id, approved_by, note) SELECT id, 'bench', 'bench seed' FROM course_versions ON CONFLICT DO NOTHING`);
+
+    // Membership claims: learners without a membership whose name and number are on the roster (a claim verified at once).
+    const claimPool = Math.max(50, Math.round(2000 * options.scale));
+    const claimers = await db.query(
+      `WITH c AS (SELECT p.user_id, u.full_name, 'BC-' || lpad(p.idx::text, 7, '0') AS bar_number FROM bench_plan p JOIN users u ON u.id = p.user_id
+                   WHERE p.course_idx = 0 AND p.kind = 'partial' AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = p.user_id) ORDER BY p.idx LIMIT $2),
+            r AS (INSERT INTO roster_entries (organisation_id, bar_number_key, bar_number, full_name, name_key, admitted_on, line)
+                  SELECT $1, replace(bar_number, '-', ''), bar_number, full_name, lower(full_name), NULL, 100000000 + row_number() OVER () FROM c)
+       SELECT user_id::text AS id, bar_number FROM c`,
+      [organisation.organisationId, claimPool],
+    );
+
+    // Readers of the course with translations: part-way enrolments, half switched to the first translated language.
+    const multi = await db.query(
+      `SELECT p.course_idx, (SELECT l FROM unnest(cv.languages) l WHERE l <> cv.language LIMIT 1) AS language
+         FROM course_versions cv JOIN (SELECT DISTINCT course_idx, version_id FROM bench_plan) p ON p.version_id = cv.id
+        WHERE cardinality(cv.languages) > 1 ORDER BY p.course_idx LIMIT 1`,
+    );
+    let translated: SeedResult['translated'] = null;
+    if (multi.rows.length) {
+      const { course_idx: ci, language } = multi.rows[0] as { course_idx: number; language: string };
+      const readers = await db.query(`SELECT user_id::text AS id FROM bench_plan WHERE course_idx = $1 AND kind = 'partial' ORDER BY idx LIMIT $2`, [ci, 2 * Math.max(50, Math.round(2000 * options.scale))]);
+      const ids = readers.rows.map((r) => r.id as string);
+      const half = Math.floor(ids.length / 2);
+      await db.query(`UPDATE enrollments SET language = $1 WHERE course_id = $2 AND user_id = ANY($3::uuid[])`, [language, ordered[ci].courseId, ids.slice(half)]);
+      translated = { slug: ordered[ci].slug, language, lessons: ordered[ci].lessons, source: ids.slice(0, half), translatedReaders: ids.slice(half) };
+    }
+
     log('ANALYZE');
     await db.query('ANALYZE');
     const pools = await db.query(
-      `SELECT kind, array_agg(user_id::text ORDER BY idx) AS ids FROM bench_plan WHERE course_idx = 0 AND kind IN ('pool', 'issue') GROUP BY kind`,
+      `SELECT kind, array_agg(user_id::text ORDER BY idx) AS ids FROM bench_plan WHERE course_idx = 0 AND kind IN ('pool', 'issue', 'wave') GROUP BY kind`,
     );
     const poolIds: string[] = pools.rows.find((r) => r.kind === 'pool')?.ids ?? [];
     const issueIds: string[] = pools.rows.find((r) => r.kind === 'issue')?.ids ?? [];
+    const waveIds: string[] = pools.rows.find((r) => r.kind === 'wave')?.ids ?? [];
     const sample = await db.query(`SELECT code FROM certificates TABLESAMPLE SYSTEM (5) LIMIT 20000`);
     const counts: Record<string, number> = {};
     for (const table of ['users', 'enrollments', 'lesson_completions', 'quiz_attempts', 'quiz_passes', 'certificates']) {
@@ -240,7 +278,8 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<S
     return {
       counts,
       bigCourse: big,
-      pools: { lesson: poolIds.slice(0, poolSize), quiz: poolIds.slice(poolSize), issue: issueIds },
+      pools: { lesson: poolIds.slice(0, poolSize), quiz: poolIds.slice(poolSize), issue: issueIds, wave: waveIds, claim: claimers.rows.map((r) => ({ id: r.id as string, barNumber: r.bar_number as string })) },
+      translated,
       trainerId,
       adminId,
       codes: sample.rows.map((r) => r.code as string),

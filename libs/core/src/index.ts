@@ -4,3 +4,4 @@ export * from './errors/domain-error';
 export * from './paths';
 export * from './secret-file';
 export * from './text';
+export * from './validation/bar-number.validator';

@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './smtp-sink';
 export * from './organisation-path';
+export * from './medium-module';

@@ -19,9 +19,9 @@ describe('IsBarNumber', () => {
     expect(errorsOf(claim(v))).toEqual([]);
   });
 
-  it.each([['', 'empty'], ['A'.repeat(51), 'too long'], ['12#4', 'a "#"'], ['12\u00004', 'a NUL byte'], [12345, 'a number'], [null, 'null']])(
+  it.each<[unknown, string]>([['', 'empty'], ['A'.repeat(51), 'too long'], ['12#4', 'a "#"'], ['12\u00004', 'a NUL byte'], [12345, 'a number'], [null, 'null']])(
     'refuses %p (%s) with the one message',
-    (v) => {
+    (v, _why) => {
       expect(errorsOf(claim(v))).toEqual([BAR_NUMBER_MESSAGE]);
     },
   );

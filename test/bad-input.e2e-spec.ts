@@ -70,7 +70,9 @@ describe('Bad input', () => {
     ['az', '/staff/authoring/path-course/diff?from=1&to=x', '“to”'],
   ])('answers a bad number in a page address with the 400 page naming it (%s: %s)', async (lang, path, named) => {
     const trainer = await loginAs(t, 'trainer');
-    const res = await request(t.url).get(path).set('Cookie', `themis_session=${trainer.token}; themis_lang=${lang}`).expect(400);
+    // A signed-in reader's pages are in the language of their profile.
+    await t.db.query('UPDATE users SET locale = $1 WHERE id = $2', [lang, trainer.id]);
+    const res = await request(t.url).get(path).set('Cookie', `themis_session=${trainer.token}`).expect(400);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain(named);
     expect(res.text).toContain(lang === 'en' ? 'whole number from 1' : lang === 'ru' ? 'целое число' : 'tam ədəd');

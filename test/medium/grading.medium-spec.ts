@@ -14,15 +14,15 @@ describe('Grading (medium)', () => {
   it('grades a submission with partial credit and stores score, per-question results and pass', async () => {
     const learner = await m.user();
     await enrolAndStudy(m, learner.id, 'path-course');
-    const { attemptId, answers } = await answerAttempt(m, learner.id, 'path-course', 'basics-quiz', (q) => q !== 'q-multiple');
+    const { attemptId, answers, typeOf } = await answerAttempt(m, learner.id, 'path-course', 'basics-quiz', (type) => type !== 'multiple');
     const outcome = await m.get(SubmissionService).submit(learner.id, attemptId, { answers });
     // Two of three questions right: 67, over the pass mark of 60.
     expect(outcome).toMatchObject({ score: 67, passed: true, passMark: 60, submittedBy: 'learner' });
     const [row] = await m.db.query(`SELECT score, passed, submitted_at, results FROM quiz_attempts WHERE id = $1`, [attemptId]);
     expect(row).toMatchObject({ score: 67, passed: true });
     expect(row.submitted_at).not.toBeNull();
-    const fractions = Object.fromEntries((row.results as { questionId: string; fraction: number }[]).map((r) => [r.questionId, r.fraction]));
-    expect(fractions).toEqual({ 'q-single': 1, 'q-multiple': 0, 'q-true-false': 1 });
+    const fractions = Object.fromEntries((row.results as { questionId: string; fraction: number }[]).map((r) => [typeOf.get(r.questionId), r.fraction]));
+    expect(fractions).toEqual({ single: 1, multiple: 0, true_false: 1 });
   });
 
   it('settles a double submit by the row lock: one grading, the other refused as closed', async () => {

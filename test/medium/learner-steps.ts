@@ -14,9 +14,10 @@ export async function enrolAndStudy(m: MediumModule, userId: string, course: str
   }
 }
 
-/** Starts an attempt and answers it from the answer key: right where `right(questionId)` says so. */
-export async function answerAttempt(m: MediumModule, userId: string, course: string, quiz: string, right: (questionId: string) => boolean) {
+/** Starts an attempt and answers it from the answer key: right where `right(type)` says so for the question's type. */
+export async function answerAttempt(m: MediumModule, userId: string, course: string, quiz: string, right: (type: string) => boolean) {
   const key = await m.get(AnswerKeyService).forCurrentVersion(course, quiz);
   const attempt = await m.get(AttemptService).start(userId, course, quiz, 'en');
-  return { attemptId: attempt.attemptId, answers: answersFromKey(key as never, attempt as never, right) };
+  const typeOf = new Map(key.questions.map((q) => [q.id, q.type]));
+  return { attemptId: attempt.attemptId, answers: answersFromKey(key as never, attempt as never, (id) => right(typeOf.get(id)!)), typeOf };
 }

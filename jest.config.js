@@ -1,4 +1,4 @@
-/** Unit tests sit beside the code; e2e and browser tests live in test/ and share one embedded PostgreSQL per run. */
+/** Unit tests sit beside the code; medium, e2e and browser tests live in test/ and share one embedded PostgreSQL per run. */
 const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -15,6 +15,14 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
+    },
+    {
+      // Services on the template database without HTTP (issue 13, item 11): same embedded PostgreSQL as e2e.
+      ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.js',
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
     },

@@ -50,4 +50,31 @@ describe('Bad input', () => {
     const res = await request(t.url).post('/api/v1/auth/login').send({ email: ['x'], password: 1 }).expect(400);
     expect(res.body.message).toMatch(/email/);
   });
+
+  // Issue 13, item 6: one pipe reads every positive-integer parameter; pages no longer fall back silently.
+  it.each(['abc', '0', '1e3', '2147483648'])('answers ?version=%s on the report API with 400 naming the parameter', async (bad) => {
+    const trainer = await loginAs(t, 'trainer');
+    const res = await request(t.url).get(`/api/v1/author/courses/path-course/report?version=${bad}`).set(trainer.auth).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, field: 'version', message: 'version must be a whole number from 1 to 2147483647' });
+  });
+
+  it('answers a bad revision on a draft DELETE with 400 naming it', async () => {
+    const trainer = await loginAs(t, 'trainer');
+    const res = await request(t.url).delete('/api/v1/author/courses/path-course/draft/modules/m1?revision=abc').set(trainer.auth).expect(400);
+    expect(res.body).toMatchObject({ field: 'revision' });
+  });
+
+  it.each([
+    ['en', '/staff/reports/path-course?version=abc', '“version”'],
+    ['ru', '/staff/reports/path-course/report.csv?version=0', '«version»'],
+    ['az', '/staff/authoring/path-course/diff?from=1&to=x', '“to”'],
+  ])('answers a bad number in a page address with the 400 page naming it (%s: %s)', async (lang, path, named) => {
+    const trainer = await loginAs(t, 'trainer');
+    // A signed-in reader's pages are in the language of their profile.
+    await t.db.query('UPDATE users SET locale = $1 WHERE id = $2', [lang, trainer.id]);
+    const res = await request(t.url).get(path).set('Cookie', `themis_session=${trainer.token}`).expect(400);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain(named);
+    expect(res.text).toContain(lang === 'en' ? 'whole number from 1' : lang === 'ru' ? 'целое число' : 'tam ədəd');
+  });
 });

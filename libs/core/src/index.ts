@@ -5,3 +5,4 @@ export * from './paths';
 export * from './secret-file';
 export * from './text';
 export * from './secret-box';
+export * from './validation/bar-number.validator';

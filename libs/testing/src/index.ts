@@ -5,3 +5,4 @@ export * from './smtp-sink';
 export * from './organisation-path';
 export * from './totp-code';
 export * from './test-pki';
+export * from './medium-module';

@@ -6,17 +6,9 @@ import {
   RevisionDto, SaveDraftDto, UpdateCourseMetaDto, UpdateLessonDto,
 } from '@themis/catalog';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
-import { DomainError, ErrorCode } from '@themis/core';
 import { Audited } from '@themis/certification';
-import { PositiveIntPipe, positiveInt, SlugPipe } from '../infra/params';
+import { OptionalPositiveIntPipe, PositiveInt, PositiveIntPipe, SlugPipe } from '../infra/params';
 
-const optionalVersion = (v?: string): number | undefined => (v === undefined ? undefined : positiveInt(v, 'version'));
-
-/** A DELETE has no body here: the revision the client last saw comes in the query, as `?revision=3`. */
-const revisionQuery = (v: string | undefined): number => {
-  if (v === undefined || !/^[1-9]\d{0,8}$/.test(v)) throw new DomainError(ErrorCode.ValidationFailed, 'revision must be given as a whole number from 1, e.g. ?revision=3', { field: 'revision' });
-  return Number(v);
-};
 
 /** The trainer's authoring API: drafts with a revision check, publishing, diffs, zip, GIFT and Moodle XML files. */
 @RequirePermission(Permission.AuthorCourses)
@@ -75,31 +67,31 @@ export class AuthoringController {
   /** Deletes the draft, never a published version; `?revision=` (optional, for clients that predate it) refuses a stale discard. */
   @HttpCode(204)
   @Delete('courses/:slug/draft')
-  discard(@Param('slug', SlugPipe) slug: string, @Query('revision') revision?: string): Promise<void> {
-    return this.authoring.discardDraft(slug, revision === undefined ? undefined : revisionQuery(revision));
+  discard(@Param('slug', SlugPipe) slug: string, @Query('revision', OptionalPositiveIntPipe) revision?: PositiveInt): Promise<void> {
+    return this.authoring.discardDraft(slug, revision);
   }
 
   @Delete('courses/:slug/draft/modules/:module')
-  removeModule(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
-    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeModule(d, module));
+  removeModule(@Param('slug', SlugPipe) slug: string, @Param('module', SlugPipe) module: string, @Query('revision', PositiveIntPipe) revision: PositiveInt, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, revision, (d) => removeModule(d, module));
   }
 
   @Delete('courses/:slug/draft/lessons/:lesson')
-  removeLesson(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
-    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeLesson(d, lesson));
+  removeLesson(@Param('slug', SlugPipe) slug: string, @Param('lesson', SlugPipe) lesson: string, @Query('revision', PositiveIntPipe) revision: PositiveInt, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, revision, (d) => removeLesson(d, lesson));
   }
 
   @Delete('courses/:slug/draft/quizzes/:quiz')
-  removeQuiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
-    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeQuiz(d, quiz));
+  removeQuiz(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('revision', PositiveIntPipe) revision: PositiveInt, @CurrentUser() user: AuthenticatedUser): Promise<DraftResponse> {
+    return this.authoring.editDraft(user, slug, revision, (d) => removeQuiz(d, quiz));
   }
 
   @Delete('courses/:slug/draft/quizzes/:quiz/questions/:question')
   removeQuestion(
     @Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Param('question', SlugPipe) question: string,
-    @Query('revision') revision: string | undefined, @CurrentUser() user: AuthenticatedUser,
+    @Query('revision', PositiveIntPipe) revision: PositiveInt, @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftResponse> {
-    return this.authoring.editDraft(user, slug, revisionQuery(revision), (d) => removeQuestion(d, quiz, question));
+    return this.authoring.editDraft(user, slug, revision, (d) => removeQuestion(d, quiz, question));
   }
 
   @Audited('course.publish', 'slug')
@@ -116,8 +108,8 @@ export class AuthoringController {
 
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @Get('courses/:slug/quizzes/:quiz/gift')
-  exportGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version') version?: string): Promise<string> {
-    return this.authoring.exportGift(slug, quiz, optionalVersion(version));
+  exportGift(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version', OptionalPositiveIntPipe) version?: PositiveInt): Promise<string> {
+    return this.authoring.exportGift(slug, quiz, version);
   }
 
   @Header('Content-Type', 'text/plain; charset=utf-8')
@@ -145,13 +137,13 @@ export class AuthoringController {
   }
 
   @Get('courses/:slug/diff')
-  diff(@Param('slug', SlugPipe) slug: string, @Query('from', PositiveIntPipe) from: number, @Query('to', PositiveIntPipe) to: number): Promise<CourseDiff> {
+  diff(@Param('slug', SlugPipe) slug: string, @Query('from', PositiveIntPipe) from: PositiveInt, @Query('to', PositiveIntPipe) to: PositiveInt): Promise<CourseDiff> {
     return this.authoring.diff(slug, from, to);
   }
 
   @Get('courses/:slug/archive')
-  async archive(@Param('slug', SlugPipe) slug: string, @Res() res: Response, @Query('version') version?: string): Promise<void> {
-    const { filename, body } = await this.authoring.exportArchive(slug, optionalVersion(version));
+  async archive(@Param('slug', SlugPipe) slug: string, @Res() res: Response, @Query('version', OptionalPositiveIntPipe) version?: PositiveInt): Promise<void> {
+    const { filename, body } = await this.authoring.exportArchive(slug, version);
     res.type('application/zip').attachment(filename).send(body);
   }
 

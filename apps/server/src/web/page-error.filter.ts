@@ -20,6 +20,12 @@ function limitOf(exception: unknown): { key: string; params: Record<string, stri
   return d && typeof d['limit'] === 'string' ? { key: `authoring.limit.${d['limit']}`, params: (d['params'] ?? {}) as Record<string, string | number> } : undefined;
 }
 
+/** A bad whole-number parameter (`?version=abc`) is named in the reader's language, as the API names it in its message. */
+function parameterOf(exception: unknown): { key: string; params: Record<string, string | number> } | undefined {
+  const d = exception instanceof DomainError ? exception.details : undefined;
+  return d && d['expected'] === 'positiveInt' && typeof d['field'] === 'string' ? { key: 'error.positiveInt', params: { field: d['field'], max: Number(d['max']) } } : undefined;
+}
+
 /** Where a learner can go on from "enrol first" (the course) or "too early" (the lesson), read from the path that failed. */
 function wayOn(code: unknown, path: string): { href: string; label: string } | undefined {
   const m = /^\/courses\/([a-z0-9][a-z0-9-]{0,99})(?:\/lessons\/([a-z0-9][a-z0-9-]{0,99}))?(?:\/|$)/.exec(path);
@@ -55,7 +61,7 @@ export class PageErrorFilter implements ExceptionFilter {
     res.status(body.statusCode).render('pages/error', {
       status: body.statusCode,
       title: `error.status.${[400, 403, 404, 409, 422, 429].includes(body.statusCode) ? body.statusCode : 500}`,
-      message: limitOf(exception) ?? (code ? `error.code.${code}` : `error.status.${body.statusCode}.message`),
+      message: limitOf(exception) ?? parameterOf(exception) ?? (code ? `error.code.${code}` : `error.status.${body.statusCode}.message`),
       retry,
       timeLeft: code === ErrorCode.TooSoon ? retry : undefined,
       next: wayOn(code, req.originalUrl.split('?')[0] ?? '/'),

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
+import { APP_CONFIG, AppConfig, BAR_NUMBER_MESSAGE, DomainError, ErrorCode, isBarNumber } from '@themis/core';
 import { CODE_MARKER, normalizeCertificateCode } from '../codes/certificate-code';
 import { CertificateRepository } from '../certificates/certificate.repository';
 import { CertificateDocumentsRepository } from '../certificates/certificate-documents.repository';
@@ -88,9 +88,7 @@ export class VerificationService {
   /** A lawyer's certificates and CLE hours (total and per category) earned in [from, to]. */
   async holderHours(barNumber: string, from?: string, to?: string, organisationId: string | null = null): Promise<HolderHoursResponse> {
     // The same form registration accepts; anything else (a NUL byte, 10 kB of text) names no holder.
-    if (!/^[\p{L}\p{N}\/ .-]{1,50}$/u.test(barNumber)) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'barNumber may contain only letters, digits, spaces, "/", "-" and "." (at most 50)', { field: 'barNumber' });
-    }
+    if (!isBarNumber(barNumber)) throw new DomainError(ErrorCode.ValidationFailed, BAR_NUMBER_MESSAGE, { field: 'barNumber' });
     if (from) startOfDay(from, 'from');
     if (to) startOfDay(to, 'to');
     if (from && to && from > to) throw new DomainError(ErrorCode.ValidationFailed, 'from must not be after to');

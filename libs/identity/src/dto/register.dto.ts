@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { normalizeName, PROFESSIONS, ROLES, SUPPORTED_LOCALES } from '@themis/core';
+import { IsBarNumber, normalizeName, PROFESSIONS, ROLES, SUPPORTED_LOCALES } from '@themis/core';
 import type { Locale, Profession, Role } from '@themis/core';
 import { IsAcceptablePassword } from '../passwords/acceptable-password.validator';
 import { HasFewCombiningMarks, IsPracticalEmail } from './contact-fields';
@@ -34,9 +34,7 @@ export class RegisterDto extends AccountFieldsDto {
   profession: Profession;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  @Matches(/^[\p{L}\p{N}\/ .-]+$/u, { message: 'barNumber may contain only letters, digits, spaces, "/", "-" and "."' })
+  @IsBarNumber()
   barNumber?: string;
 
   @IsOptional()
@@ -53,8 +51,7 @@ export class CreateUserDto extends AccountFieldsDto {
   profession?: Profession;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @IsBarNumber()
   barNumber?: string;
 
   @IsOptional()
@@ -77,9 +74,7 @@ export class UpdateProfileDto {
   profession?: Profession;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  @Matches(/^[\p{L}\p{N}\/ .-]*$/u, { message: 'barNumber may contain only letters, digits, spaces, "/", "-" and "."' })
+  @IsBarNumber({ allowEmpty: true })
   barNumber?: string;
 
   @IsOptional()

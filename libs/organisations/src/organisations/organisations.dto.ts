@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsBarNumber } from '@themis/core';
 import { isTimeZone } from '../rules/cle.rules';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -39,8 +40,7 @@ export class ClaimMembershipDto {
   organisationId: string;
 
   @Transform(trim)
-  @IsString()
-  @Length(1, 50)
+  @IsBarNumber()
   barNumber: string;
 }
 
@@ -57,8 +57,7 @@ export class DecideMembershipDto {
 
 export class ExemptionDto {
   @Transform(trim)
-  @IsString()
-  @Length(1, 50)
+  @IsBarNumber()
   barNumber: string;
 
   @Transform(trim)

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Render, Req, Res, 
 import type { Request, Response } from 'express';
 import { AuthoringService } from '@themis/catalog';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
-import { SlugPipe } from '../../infra/params';
+import { OptionalPositiveIntPipe, PositiveInt, SlugPipe } from '../../infra/params';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
 import { AuthoringPagesService } from './authoring-pages.service';
@@ -61,15 +61,15 @@ export class ReportPageController {
   @RequirePermission(Permission.ViewReports)
   @Get('reports/:slug')
   @Render('pages/authoring/report')
-  report(@Param('slug', SlugPipe) slug: string, @Query('version') version?: string): Promise<object> {
-    return this.pages.report(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
+  report(@Param('slug', SlugPipe) slug: string, @Query('version', OptionalPositiveIntPipe) version?: PositiveInt): Promise<object> {
+    return this.pages.report(slug, version);
   }
 
   /** The CSV under the session cookie (the API's report.csv wants a Bearer token, which a browser link cannot send). */
   @RequirePermission(Permission.ViewReports)
   @Get('reports/:slug/report.csv')
-  async csv(@Param('slug', SlugPipe) slug: string, @Query('version') version?: string): Promise<StreamableFile> {
-    const { filename, body } = await this.pages.reportCsv(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
+  async csv(@Param('slug', SlugPipe) slug: string, @Query('version', OptionalPositiveIntPipe) version?: PositiveInt): Promise<StreamableFile> {
+    const { filename, body } = await this.pages.reportCsv(slug, version);
     return new StreamableFile(Buffer.from(`\uFEFF${body}`, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
   }
 }

@@ -3,6 +3,7 @@ import { AuthoringService, Author, CLE_CATEGORIES, ProblemCode, DraftCourse, Dra
 import { DomainError, ErrorCode, PROFESSIONS } from '@themis/core';
 import type { Message } from '../../web/i18n';
 import type { PageResult } from '../../web/page-result';
+import { positiveInt } from '../../infra/params';
 import { conflictMessage, deletedLink, limitMessage, problemMessage } from './page-messages';
 import { percentOf } from './question-form';
 import { courseInputId, FieldErrors, Form, LANGUAGES, problemPlace, QUESTION_TYPES, readCourseMeta, readModule, readNewCourse, readNewModule, readQuiz, revisionOf, SPARE_OPTIONS, text } from './draft-forms';
@@ -263,14 +264,13 @@ export class DraftPagesService {
     }
   }
 
-  async diff(slug: string, fromRaw?: string, toRaw?: string): Promise<object> {
+  async diff(slug: string, fromAsked?: number, toAsked?: number): Promise<object> {
     const courses = await this.authoring.listCourses();
     const course = courses.find((c) => c.slug === slug);
     if (!course || course.versions.length === 0) throw new DomainError(ErrorCode.NotFound, 'Course not found');
     const last = Math.max(...course.versions.map((v) => v.version));
-    const pick = (raw: string | undefined, fallback: number) => (raw && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : fallback);
-    const to = pick(toRaw, last);
-    const from = pick(fromRaw, Math.max(1, to - 1));
+    const to = toAsked ?? last;
+    const from = fromAsked ?? Math.max(1, to - 1);
     const diff = await this.authoring.diff(slug, from, to);
     const sets = (['modules', 'lessons', 'quizzes', 'questions'] as const).map((k) => ({ key: k, ...diff[k], empty: diff[k].added.length + diff[k].removed.length + diff[k].edited.length === 0 }));
     return {
@@ -281,8 +281,8 @@ export class DraftPagesService {
     };
   }
 
-  archive(slug: string, version?: string): Promise<{ filename: string; body: Buffer }> {
-    return this.authoring.exportArchive(slug, version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : undefined);
+  archive(slug: string, version?: number): Promise<{ filename: string; body: Buffer }> {
+    return this.authoring.exportArchive(slug, version);
   }
 
   /** `version=draft`: the quiz as it stands in the draft (a new quiz has no version yet); a number: as published in it; none: the current version. */
@@ -291,8 +291,7 @@ export class DraftPagesService {
       const { revision, gift } = await this.authoring.exportDraftGift(slug, quizSlug);
       return { filename: `${slug}-${quizSlug}-draft-r${revision}.gift.txt`, body: gift };
     }
-    if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) throw new DomainError(ErrorCode.ValidationFailed, 'version must be "draft" or a whole number from 1', { field: 'version' });
-    const v = version === undefined ? undefined : Number(version);
+    const v = version === undefined ? undefined : positiveInt(version, 'version');
     return { filename: `${slug}-${quizSlug}${v ? `-v${v}` : ''}.gift.txt`, body: await this.authoring.exportGift(slug, quizSlug, v) };
   }
 

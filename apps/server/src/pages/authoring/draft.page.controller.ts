@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, Streamable
 import type { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 import { Audited } from '@themis/certification';
-import { SlugPipe } from '../../infra/params';
+import { OptionalPositiveIntPipe, PositiveInt, SlugPipe } from '../../infra/params';
 import { PageErrorFilter } from '../../web/page-error.filter';
 import { send } from '../../web/page-result';
 import type { Form } from './draft-forms';
@@ -123,12 +123,12 @@ export class DraftPageController {
 
   @Get(':slug/diff')
   @Render('pages/authoring/diff')
-  diff(@Param('slug', SlugPipe) slug: string, @Query('from') from?: string, @Query('to') to?: string): Promise<object> {
+  diff(@Param('slug', SlugPipe) slug: string, @Query('from', OptionalPositiveIntPipe) from?: PositiveInt, @Query('to', OptionalPositiveIntPipe) to?: PositiveInt): Promise<object> {
     return this.pages.diff(slug, from, to);
   }
 
   @Get(':slug/archive')
-  async archive(@Param('slug', SlugPipe) slug: string, @Query('version') version?: string): Promise<StreamableFile> {
+  async archive(@Param('slug', SlugPipe) slug: string, @Query('version', OptionalPositiveIntPipe) version?: PositiveInt): Promise<StreamableFile> {
     const { filename, body } = await this.pages.archive(slug, version);
     return new StreamableFile(body, { type: 'application/zip', disposition: `attachment; filename="${filename}"` });
   }

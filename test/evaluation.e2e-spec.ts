@@ -145,4 +145,20 @@ describe(EvaluationService.name, () => {
     await api().get(`/api/v1/organisations/${org.id}/courses/${COURSE}/evaluation/results`).set(learnerUser.auth).expect(403);
     await api().get(`/api/v1/organisations/${org.id}/courses/${COURSE}/evaluation/results`).set('X-Api-Key', org.apiKey).expect(403);
   });
+
+  it('serves the form as a page in the interface language and takes it without script', async () => {
+    const { user } = await learner(true);
+    const cookie = `themis_session=${user.token}`;
+    const course = await api().get(`/courses/${COURSE}`).set('Cookie', cookie).expect(200);
+    expect(course.text).toContain(`href="/courses/${COURSE}/evaluation"`);
+    const page = await api().get(`/courses/${COURSE}/evaluation`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('name="rating.relevance"');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    const csrf = ([] as string[]).concat(page.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).find((c) => c.startsWith('themis_csrf='))!;
+    const sent = await api().post(`/courses/${COURSE}/evaluation`).set('Cookie', `${cookie}; ${csrf}`).type('form')
+      .send({ _csrf: token, 'rating.relevance': '5', 'rating.clarity': '3', 'text.improve': 'Больше практики' }).expect(303);
+    expect(sent.headers.location).toBe(`/courses/${COURSE}/evaluation?sent=1`);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM certificates WHERE user_id = $1`, [user.id]);
+    expect(n).toBe(1);
+  });
 });

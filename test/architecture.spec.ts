@@ -6,7 +6,7 @@ import * as path from 'node:path';
  * catalog → identity → database → core. A lib imports only libs below it, through their
  * public face (`@themis/<lib>`), and never an app. libs/testing boots the app for tests.
  */
-const ORDER = ['core', 'database', 'jobs', 'mail', 'identity', 'organisations', 'catalog', 'accreditation', 'learning', 'assessment', 'certification'];
+const ORDER = ['core', 'database', 'jobs', 'mail', 'identity', 'organisations', 'catalog', 'accreditation', 'learning', 'assessment', 'evaluation', 'certification'];
 const root = path.join(__dirname, '..');
 
 function sourceFiles(dir: string): string[] {

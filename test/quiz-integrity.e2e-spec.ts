@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import request from 'supertest';
-import { ExpiredAttemptsJob } from '@themis/assessment';
+import { AttemptDeadlines } from '@themis/assessment';
 import { projectRoot } from '@themis/core';
 import { answersFromKey, createTestApp, LearnerPath, loginAs, SignedInUser, TestApp } from '@themis/testing';
 
@@ -162,7 +162,7 @@ describe('Quiz integrity (issue 21)', () => {
       expect((resumed as unknown as { saved: unknown }).saved).toEqual(saved);
       await t.db.query(`UPDATE quiz_attempts SET expires_at = now() - interval '1 second' WHERE id = $1`, [a.attemptId]);
       await api().put(`/api/v1/attempts/${a.attemptId}/answers`).set(learner.auth).send({ answers: saved }).expect(409);
-      expect(await t.app.get(ExpiredAttemptsJob).sweep()).toBeGreaterThanOrEqual(1);
+      expect(await t.app.get(AttemptDeadlines).sweep()).toBeGreaterThanOrEqual(1);
       const [row] = await t.db.query(`SELECT submitted_at = expires_at AS at_limit, submitted_by, score FROM quiz_attempts WHERE id = $1`, [a.attemptId]);
       expect(row).toEqual({ at_limit: true, submitted_by: 'timer', score: 40 });
       const late = await api().post(`/api/v1/attempts/${a.attemptId}/submission`).set(learner.auth).send({ answers: [] }).expect(409);

@@ -190,6 +190,13 @@ const ROUTES: Record<string, Row> = {
   'POST /api/v1/author/course-archives': { call: () => ({ path: '/api/v1/author/course-archives', body: {} }), expect: staffOnly(400) },
   'GET /api/v1/author/courses/:slug/report': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/report` }), expect: staffOnly(200) },
   'GET /api/v1/author/courses/:slug/report.csv': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/report.csv` }), expect: staffOnly(200) },
+  // path-course has no evaluation form: every enrolled caller is told so.
+  'GET /api/v1/courses/:slug/evaluation': { call: () => ({ path: `/api/v1/courses/${COURSE}/evaluation` }), expect: signedIn(404) },
+  'POST /api/v1/courses/:slug/evaluation': { call: () => ({ path: `/api/v1/courses/${COURSE}/evaluation`, body: { answers: [] } }), expect: signedIn(404) },
+  'GET /api/v1/author/courses/:slug/evaluation/results': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/evaluation/results` }), expect: staffOnly(200) },
+  'GET /api/v1/author/courses/:slug/evaluation/results.csv': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/evaluation/results.csv` }), expect: staffOnly(200) },
+  'GET /api/v1/organisations/:id/courses/:slug/evaluation/results': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/courses/${COURSE}/evaluation/results` }), expect: orgOnly(403) },
+  'GET /api/v1/organisations/:id/courses/:slug/evaluation/results.csv': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/courses/${COURSE}/evaluation/results.csv` }), expect: orgOnly(403) },
 
   // Pages
   'GET /verify/:code': { call: (f) => ({ path: `/verify/${f.code}` }), expect: all(200) },

@@ -2,6 +2,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssessmentModule } from '@themis/assessment';
+import { EvaluationModule } from '@themis/evaluation';
 import { CertificationModule } from '@themis/certification';
 import { CatalogModule } from '@themis/catalog';
 import { AppConfig, ConfigModule } from '@themis/core';
@@ -23,6 +24,7 @@ import { CoursesController } from './api/courses.controller';
 import { HealthController } from './api/health.controller';
 import { MeController } from './api/me.controller';
 import { QuizzesController } from './api/quizzes.controller';
+import { EvaluationsController } from './api/evaluations.controller';
 import { ReportsController } from './api/reports.controller';
 import { VerificationController } from './api/verification.controller';
 import { DomainErrorFilter } from './infra/domain-error.filter';
@@ -54,6 +56,7 @@ export class AppModule {
         CatalogModule,
         LearningModule,
         AssessmentModule,
+        EvaluationModule,
         CertificationModule,
         OrganisationsModule,
         AccreditationModule,
@@ -67,7 +70,7 @@ export class AppModule {
       ],
       controllers: [HealthController, AuthController, MeController, AdminController, CoursesController, QuizzesController,
         CertificatesController, VerificationController, AdminCertificatesController, VerifyPageController, AuthoringController, ReportsController, TranscriptController,
-        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController, CredentialsController, WalletController],
+        AdminOrganisationsController, OrganisationsController, MembershipsController, ApprovalsController, CredentialsController, WalletController, EvaluationsController],
       providers: [
         FastVerificationCheck,
         { provide: APP_GUARD, useExisting: AccessGuard },

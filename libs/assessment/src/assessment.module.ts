@@ -7,7 +7,7 @@ import { AttemptRecords } from './attempts/attempt-records';
 import { AttemptRepository } from './attempts/attempt.repository';
 import { AttemptService } from './attempts/attempt.service';
 import { SubmissionService } from './attempts/submission.service';
-import { ExpiredAttemptsJob } from './attempts/expired-attempts.job';
+import { AttemptDeadlines } from './attempts/attempt-deadlines';
 import { GrantService } from './attempts/grant.service';
 import { ReportRepository } from './reports/report.repository';
 import { ReportTallies } from './reports/report-tallies';
@@ -15,7 +15,7 @@ import { ReportService } from './reports/report.service';
 
 @Module({
   imports: [LearningModule, IdentityModule],
-  providers: [AttemptService, SubmissionService, AttemptRepository, ExpiredAttemptsJob, GrantService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords],
-  exports: [AttemptService, SubmissionService, ExpiredAttemptsJob, GrantService, AnswerKeyService, ReportService, AttemptRecords],
+  providers: [AttemptService, SubmissionService, AttemptRepository, AttemptDeadlines, GrantService, AnswerKeyService, ReportRepository, ReportService, ReportTallies, AttemptsNotifier, AttemptRecords],
+  exports: [AttemptService, SubmissionService, AttemptDeadlines, GrantService, AnswerKeyService, ReportService, AttemptRecords],
 })
 export class AssessmentModule {}

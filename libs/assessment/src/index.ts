@@ -4,7 +4,7 @@ export * from './attempts/attempt.service';
 export * from './attempts/attempt-layout';
 export * from './attempts/review';
 export * from './attempts/submission.service';
-export * from './attempts/expired-attempts.job';
+export * from './attempts/attempt-deadlines';
 export * from './attempts/grant.service';
 export * from './entities/quiz-grant.entity';
 export * from './dto/submit-attempt.dto';

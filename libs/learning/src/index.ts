@@ -5,6 +5,7 @@ export * from './entities/lesson-completion.entity';
 export * from './entities/lesson-visit.entity';
 export * from './entities/quiz-pass.entity';
 export * from './learning.module';
+export * from './progress/completion-requirements';
 export * from './progress/course-completion-hooks';
 export * from './progress/lesson-timer';
 export * from './progress/progress.rules';

@@ -126,8 +126,8 @@ export class AuthoringController {
 
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @Get('courses/:slug/quizzes/:quiz/moodle-xml')
-  exportMoodleXml(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version') version?: string): Promise<string> {
-    return this.authoring.exportMoodleXml(slug, quiz, optionalVersion(version));
+  exportMoodleXml(@Param('slug', SlugPipe) slug: string, @Param('quiz', SlugPipe) quiz: string, @Query('version', OptionalPositiveIntPipe) version?: PositiveInt): Promise<string> {
+    return this.authoring.exportMoodleXml(slug, quiz, version);
   }
 
   @Header('Content-Type', 'application/xml; charset=utf-8')

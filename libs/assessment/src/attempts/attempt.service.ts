@@ -7,6 +7,7 @@ import { inTransaction } from '@themis/database';
 import { EnrollmentRepository, EnrollmentRow, ProgressService } from '@themis/learning';
 import { AttemptResponse, QuizOverviewResponse, SubmitAttemptDto } from '../dto/submit-attempt.dto';
 import { AnswerProblem, drawQuestions, layoutFor, SubmittedAnswer, toStoredAnswers } from './attempt-layout';
+import { AttemptDeadlines } from './attempt-deadlines';
 import { AttemptRepository, AttemptRow } from './attempt.repository';
 import { SubmissionService } from './submission.service';
 
@@ -23,6 +24,7 @@ export class AttemptService {
     private readonly enrollments: EnrollmentRepository,
     private readonly attempts: AttemptRepository,
     private readonly submissions: SubmissionService,
+    private readonly deadlines: AttemptDeadlines,
   ) {}
 
   /** Starts an attempt, or resumes the open one so a double click or a dropped connection costs no attempt. */
@@ -39,6 +41,7 @@ export class AttemptService {
       const layout = layoutFor(drawQuestions(quiz.questions, quiz.draw));
       const created = await this.attempts.insert(manager, { userId, enrollmentId: enrollment.id, quizId: quiz.id, number: attempts.length + 1, layout, timeLimitSeconds: quiz.timeLimitSeconds });
       await this.enrollments.markStarted(manager, enrollment.id);
+      await this.deadlines.schedule(manager, created);
       attempts = [...attempts, created];
       return this.toResponse(created, quiz, allowed - attempts.length);
     });

@@ -7,6 +7,7 @@ import { CatalogService } from '@themis/catalog';
 import { DomainError, ErrorCode } from '@themis/core';
 import { inTransaction, updateReturning } from '@themis/database';
 import { ProgressService } from '@themis/learning';
+import { AttemptDeadlines } from './attempt-deadlines';
 
 export class GrantDto {
   @IsUUID('all', { message: 'userId must be a learner id' })
@@ -43,6 +44,7 @@ export class GrantService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
     private readonly progress: ProgressService,
+    private readonly deadlines: AttemptDeadlines,
   ) {}
 
   grant(grantedBy: string, courseSlug: string, quizSlug: string, dto: GrantDto): Promise<GrantResponse> {
@@ -62,6 +64,8 @@ export class GrantService {
           [enrollment.id, quiz.id, extraMinutes],
         );
         if (!attempt) throw new DomainError(ErrorCode.Conflict, 'extraMinutes: the learner has no open timed attempt on this quiz', { field: 'extraMinutes' });
+        // The job for the old limit finds the attempt not yet due and does nothing; this one grades it.
+        await this.deadlines.schedule(manager, { id: attempt.id, userId: dto.userId, expiresAt: attempt.expires_at });
       }
       const [row] = await manager.query(
         `INSERT INTO quiz_grants (enrollment_id, quiz_id, extra_attempts, extra_seconds, attempt_id, reason, granted_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, granted_at`,

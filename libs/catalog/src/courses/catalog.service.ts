@@ -137,7 +137,7 @@ export class CatalogService {
       select: { id: true, courseId: true, version: true, title: true, summary: true, cleHours: true, cleCategories: true, audience: true, language: true, validityMonths: true, minLessonSeconds: true, lessonsBeforeQuiz: true, course: { slug: true, id: true } },
     });
     if (!v) throw notFound('Course version');
-    const [modules, lessons, quizzes] = await Promise.all([
+    const [modules, lessons, quizzes, [extras]] = await Promise.all([
       this.db.getRepository(CourseModule).find({ where: { versionId }, order: { position: 'ASC' } }),
       this.db.getRepository(Lesson).find({ where: { versionId }, order: { position: 'ASC' }, select: ['id', 'moduleId', 'slug', 'title', 'minutes', 'position'] }),
       this.db
@@ -148,6 +148,13 @@ export class CatalogService {
         .where('q.version_id = :versionId', { versionId })
         .groupBy('q.id')
         .getRawMany(),
+      // The requirements a course declares (evaluation form, attendance codes) live in its source only.
+      this.db.query(
+        `SELECT source->'evaluation' AS evaluation, coalesce((source->>'evaluationRequired')::boolean, false) AS "evaluationRequired", source->'attendanceCodes' AS "attendanceCodes",
+                (SELECT jsonb_object_agg(t.key, t.value->'evaluation') FROM jsonb_each(coalesce(source->'translations', '{}'::jsonb)) t WHERE t.value ? 'evaluation') AS "evaluationTranslations"
+           FROM course_versions WHERE id = $1`,
+        [versionId],
+      ),
     ]);
     const mods = modules.map((m) => ({
       id: m.id,
@@ -179,6 +186,9 @@ export class CatalogService {
       validityMonths: v.validityMonths,
       minLessonSeconds: v.minLessonSeconds,
       lessonsBeforeQuiz: v.lessonsBeforeQuiz,
+      evaluation: extras?.evaluation ? { ...extras.evaluation, translations: extras.evaluationTranslations ?? {} } : null,
+      evaluationRequired: extras?.evaluationRequired === true && !!extras?.evaluation,
+      attendanceCodes: extras?.attendanceCodes ?? null,
       modules: mods,
       lessonIds: lessons.map((l) => l.id),
       quizIds: quizzes.map((q) => q.id as string),

@@ -1,4 +1,4 @@
-import type { CaseRef, DrawSource, QuestionType, ReviewSource } from '../format/course-source';
+import type { AttendanceCodesSource, CaseRef, DrawSource, EvaluationSource, QuestionType, ReviewSource } from '../format/course-source';
 import type { QuestionSpec, StoredOption } from '../entities/quiz-question.entity';
 
 /** What the catalogue and the course page both say about a course version. */
@@ -85,6 +85,10 @@ export interface VersionContent extends CourseFacts {
   validityMonths: number | null;
   minLessonSeconds: number | null;
   lessonsBeforeQuiz: boolean;
+  /** The end-of-course form with its translations by language, when the course has one. */
+  evaluation: (EvaluationSource & { translations: Record<string, { title: string; items: Record<string, string> }> }) | null;
+  evaluationRequired: boolean;
+  attendanceCodes: AttendanceCodesSource | null;
   modules: {
     id: string;
     slug: string;

@@ -3,14 +3,16 @@ import * as path from 'node:path';
 import { PROFESSIONS } from '@themis/core';
 import { readBibliography } from './bibliography-reader';
 import { CitationResolver } from './citation-resolver';
-import { CLE_CATEGORIES, CourseSource, LessonSource, ModuleSource, Problem, SLUG } from './course-source';
+import { AttendanceCodesSource, CLE_CATEGORIES, CourseSource, LessonSource, ModuleSource, Problem, SLUG } from './course-source';
 import { Fields } from './fields';
 import { said } from './problem-codes';
+import { readEvaluation } from './evaluation-reader';
 import { readQuiz } from './quiz-reader';
 import { readTranslations, TRANSLATION_FILE } from './translation-reader';
 import { YamlSource } from './yaml-source';
 
-const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'lessonsBeforeQuiz', 'published', 'modules'] as const;
+const COURSE_KEYS = ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'lessonsBeforeQuiz', 'evaluationRequired', 'attendanceCodes', 'published', 'modules'] as const;
+const ATTENDANCE_KEYS = ['everyMinutes', 'required'] as const;
 const MODULE_KEYS = ['title', 'summary', 'outcomes', 'lessons'] as const;
 const LESSON_KEYS = ['title', 'minutes', 'contentNote', 'cases'] as const;
 const SLUG_ITEMS = { test: SLUG, code: 'listItemSlug' } as const;
@@ -73,6 +75,10 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
   const validityMonths = f.int('validityMonths', 1, 240);
   const minLessonSeconds = f.int('minLessonSeconds', 0, 3600);
   const lessonsBeforeQuiz = f.bool('lessonsBeforeQuiz');
+  const evaluationRequired = f.bool('evaluationRequired');
+  const evaluation = readEvaluation(dir, problems);
+  if (evaluationRequired && !evaluation && !fs.existsSync(path.join(dir, 'evaluation.yaml'))) f.report('evaluationRequired', said('evaluationMissing'));
+  const attendanceCodes = readAttendanceCodes(src, f.value['attendanceCodes']);
   const published = f.bool('published') ?? true;
   const moduleSlugs = f.textList('modules', true, SLUG_ITEMS) ?? [];
 
@@ -106,6 +112,9 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
     ...(validityMonths !== undefined ? { validityMonths } : {}),
     ...(minLessonSeconds ? { minLessonSeconds } : {}),
     ...(lessonsBeforeQuiz ? { lessonsBeforeQuiz } : {}),
+    ...(evaluation ? { evaluation } : {}),
+    ...(evaluationRequired ? { evaluationRequired } : {}),
+    ...(attendanceCodes ? { attendanceCodes } : {}),
     published,
     modules,
     bibliography: {},
@@ -114,6 +123,17 @@ export function readCourse(dir: string, slug: string, citations: CitationResolve
   if (Object.keys(translations).length > 0) course.translations = translations;
   course.bibliography = Object.fromEntries([...citations.used].sort(([a], [b]) => a.localeCompare(b)));
   return course;
+}
+
+/** `attendanceCodes: { everyMinutes: 50, required: 3 }`: codes shown while studying that completion asks for. */
+function readAttendanceCodes(src: YamlSource, value: unknown): AttendanceCodesSource | undefined {
+  if (value === undefined || value === null) return undefined;
+  const f = Fields.of(src, ['attendanceCodes'], value, ATTENDANCE_KEYS, { kind: 'attendanceCodes' });
+  if (!f) return undefined;
+  const everyMinutes = f.int('everyMinutes', 1, 50, true);
+  const required = f.int('required', 1, 100);
+  if (everyMinutes === undefined) return undefined;
+  return { everyMinutes, ...(required !== undefined ? { required } : {}) };
 }
 
 function readModule(dir: string, slug: string, citations: CitationResolver, problems: Problem[], warnings: Problem[], modules: string[]): ModuleSource | undefined {

@@ -109,6 +109,28 @@ export interface ModuleSource {
   quiz?: QuizSource;
 }
 
+export const EVALUATION_ITEM_TYPES = ['rating', 'text'] as const;
+/** One item of the end-of-course evaluation (issue 21): a 1–5 rating of a statement, or free text. */
+export interface EvaluationItemSource {
+  id: string;
+  type: (typeof EVALUATION_ITEM_TYPES)[number];
+  text: string;
+}
+
+/** The end-of-course evaluation form (evaluation.yaml beside course.yaml). */
+export interface EvaluationSource {
+  title: string;
+  items: EvaluationItemSource[];
+}
+
+/** Attendance codes for regulators that ask for them in on-demand courses (New York: one per 50 minutes at most). */
+export interface AttendanceCodesSource {
+  /** A code is shown after at most this many minutes of study time (1–50). */
+  everyMinutes: number;
+  /** Codes to enter for completion; without it, every code shown. */
+  required?: number;
+}
+
 export interface CourseSource {
   slug: string;
   title: string;
@@ -120,6 +142,10 @@ export interface CourseSource {
   minLessonSeconds?: number;
   /** A module's quiz opens only once its lessons are complete. */
   lessonsBeforeQuiz?: boolean;
+  /** The evaluation form, when the course has one; `evaluationRequired` makes the certificate wait for it. */
+  evaluation?: EvaluationSource;
+  evaluationRequired?: boolean;
+  attendanceCodes?: AttendanceCodesSource;
   published: boolean;
   modules: ModuleSource[];
   /** The bibliography entries this course cites, by key. */

@@ -15,6 +15,8 @@ export const PROBLEM_MESSAGES = {
   'mapping.answer': 'answer {n} must be a mapping of keys to values',
   'mapping.review': '"review" must be a mapping of keys to values',
   'mapping.draw': '"draw" must be a mapping of keys to values',
+  'mapping.item': 'item {n} must be a mapping of keys to values',
+  'mapping.attendanceCodes': '"attendanceCodes" must be a mapping of keys to values',
   'unknownKey.file': 'unknown key "{key}" in {file} (allowed: {allowed})',
   'unknownKey.frontMatter': 'unknown key "{key}" in lesson front matter (allowed: {allowed})',
   'unknownKey.question': 'unknown key "{key}" in question {n} (allowed: {allowed})',
@@ -24,6 +26,8 @@ export const PROBLEM_MESSAGES = {
   'unknownKey.answer': 'unknown key "{key}" in answer {n} (allowed: {allowed})',
   'unknownKey.review': 'unknown key "{key}" in "review" (allowed: {allowed})',
   'unknownKey.draw': 'unknown key "{key}" in "draw" (allowed: {allowed})',
+  'unknownKey.item': 'unknown key "{key}" in item {n} (allowed: {allowed})',
+  'unknownKey.attendanceCodes': 'unknown key "{key}" in "attendanceCodes" (allowed: {allowed})',
   requiredKey: 'missing required key "{key}"',
   emptyText: '"{key}" must be non-empty text',
   tooLong: '"{key}" is longer than {max} characters',
@@ -100,6 +104,11 @@ export const PROBLEM_MESSAGES = {
   translationNoSource: 'this translation has no source: {source} does not exist',
   translationUnknownQuestion: 'question "{id}" is not in the source quiz',
   translationOptionCount: 'the translation gives {count} option(s); the source question has {expected} (in the same order)',
+  evaluationItemId: 'item id "{id}" must be lower-case letters, digits and hyphens',
+  evaluationItemTwice: 'item id "{id}" is used twice in this form',
+  evaluationItemCount: 'an evaluation form has 1 to 20 items',
+  evaluationMissing: '"evaluationRequired: true" needs an evaluation.yaml beside course.yaml',
+  translationUnknownItem: 'item "{id}" is not in the source form',
   translationCourseMissing: 'the course has no {file}, so its {lang} translation files are not used',
 } as const;
 
@@ -119,4 +128,4 @@ export function said(code: ProblemCode, params: ProblemParams = {}): ProblemText
 }
 
 /** Where a mapping sits, for "… must be a mapping" and "unknown key … in …". */
-export type Place = { kind: 'file'; file: string } | { kind: 'frontMatter' | 'review' | 'draw' } | { kind: 'question' | 'option' | 'pair' | 'answer'; n: number } | { kind: 'case'; case: string };
+export type Place = { kind: 'file'; file: string } | { kind: 'frontMatter' | 'review' | 'draw' | 'attendanceCodes' } | { kind: 'question' | 'option' | 'pair' | 'answer' | 'item'; n: number } | { kind: 'case'; case: string };

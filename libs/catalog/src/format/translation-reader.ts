@@ -11,6 +11,7 @@ import {
   CourseTranslation,
   CourseTranslations,
   courseTextHash,
+  evaluationTextHash,
   lessonTextHash,
   moduleTextHash,
   QuestionTranslation,
@@ -50,6 +51,7 @@ export function readTranslations(dir: string, course: CourseSource, citations: C
     const summary = head?.text('summary', { required: true, max: 2000 });
     const translation: CourseTranslation = { ...(head && title && summary ? { title, summary, sourceHash: courseTextHash(course) } : {}), modules: {}, lessons: {}, quizzes: {} };
     for (const mod of course.modules) t.module(path.join(dir, mod.slug), mod, translation);
+    if (course.evaluation) t.evaluation(dir, course.evaluation, translation);
     out[lang] = translation;
   }
   return out;
@@ -157,6 +159,23 @@ class TranslationFiles {
     for (const w of correctLongestInQuiz(translated.map((x) => x.t))) this.warn(file, src.lineOf(['questions']), w.text);
     for (const p of local) this.warn(p.file, p.line, p);
     if (f) into.quizzes[quiz.slug] = { ...(title && titleFresh ? { title, sourceHash: quizTitleHash(quiz.title) } : {}), questions };
+  }
+
+  /** evaluation.<lang>.yaml: the form's title and its items' texts by id; an item left out is shown in the source language. */
+  evaluation(dir: string, form: NonNullable<CourseSource['evaluation']>, into: CourseTranslation): void {
+    const file = path.join(dir, `evaluation.${this.lang}.yaml`);
+    if (!this.present(file, path.join(dir, 'evaluation.yaml'))) return;
+    const f = this.yaml(file, ['sourceHash', 'title', 'items'], evaluationTextHash(form));
+    const title = f?.text('title', { required: true, max: 200 });
+    const given = f?.value['items'];
+    if (!f || !title) return;
+    if (given === null || typeof given !== 'object' || Array.isArray(given)) return f.report('items', said('mapping.file', { file: 'items' }));
+    const items: Record<string, string> = {};
+    for (const [id, text] of Object.entries(given as Record<string, unknown>)) {
+      if (!form.items.some((i) => i.id === id)) this.warn(file, 1, said('translationUnknownItem', { id }));
+      else if (typeof text === 'string' && text.trim()) items[id] = text.trim();
+    }
+    into.evaluation = { title, items, sourceHash: evaluationTextHash(form) };
   }
 
   /** Whether the translation file exists; a missing one is reported at the source file's first line. */

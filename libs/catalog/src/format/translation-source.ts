@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import type { CourseSource, LessonSource, ModuleSource, QuestionSource } from './course-source';
+import type { CourseSource, EvaluationSource, LessonSource, ModuleSource, QuestionSource } from './course-source';
 
 export const CONTENT_LANGUAGES = ['az', 'en', 'ru'] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
@@ -19,6 +19,8 @@ export interface CourseTranslation {
   modules: Record<string, { title: string; summary?: string; outcomes: string[]; sourceHash: string }>;
   lessons: Record<string, { title: string; contentNote?: string; markdown: string; sourceHash: string }>;
   quizzes: Record<string, { title?: string; sourceHash?: string; questions: Record<string, QuestionTranslation> }>;
+  /** evaluation.<lang>.yaml: the form's title and each item's text by item id. */
+  evaluation?: { title: string; items: Record<string, string>; sourceHash: string };
 }
 
 export interface QuestionTranslation {
@@ -40,6 +42,7 @@ export const sourceHash = (value: unknown): string => crypto.createHash('sha256'
 export const courseTextHash = (c: Pick<CourseSource, 'title' | 'summary'>) => sourceHash({ title: c.title, summary: c.summary });
 export const moduleTextHash = (m: Pick<ModuleSource, 'title' | 'summary' | 'outcomes'>) => sourceHash({ title: m.title, summary: m.summary ?? null, outcomes: m.outcomes });
 export const lessonTextHash = (l: Pick<LessonSource, 'title' | 'contentNote' | 'markdown'>) => sourceHash({ title: l.title, contentNote: l.contentNote ?? null, markdown: l.markdown });
+export const evaluationTextHash = (e: EvaluationSource) => sourceHash({ title: e.title, items: e.items.map((i) => [i.id, i.text]) });
 export const quizTitleHash = (title: string) => sourceHash({ title });
 export const questionTextHash = (q: Pick<QuestionSource, 'prompt' | 'explanation' | 'options'>) =>
   sourceHash({ prompt: q.prompt, explanation: q.explanation, options: q.options.map((o) => o.text) });

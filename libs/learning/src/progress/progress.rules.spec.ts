@@ -27,6 +27,14 @@ describe('progress rules', () => {
     expect(progressPercent(all)).toBe(100);
   });
 
+  it('waits for the requirements the course declares, at 99%', () => {
+    const all = { completedLessons: 4, totalLessons: 4, quizzesPassed: 2, totalQuizzes: 2 };
+    expect(isComplete({ ...all, requirementsLeft: 1 })).toBe(false);
+    expect(progressPercent({ ...all, requirementsLeft: 1 })).toBe(99);
+    expect(progressStatus({ ...all, requirementsLeft: 1 })).toBe('in_progress');
+    expect(isComplete({ ...all, requirementsLeft: 0 })).toBe(true);
+  });
+
   it('treats an empty course as never complete', () => {
     expect(isComplete({ completedLessons: 0, totalLessons: 0, quizzesPassed: 0, totalQuizzes: 0 })).toBe(false);
   });

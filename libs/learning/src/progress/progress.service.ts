@@ -5,6 +5,7 @@ import { CatalogService } from '@themis/catalog';
 import { DomainError, ErrorCode } from '@themis/core';
 import { inTransaction, updateReturning } from '@themis/database';
 import { EnrollmentRepository, EnrollmentRow } from '../enrollments/enrollment.repository';
+import { CompletionRequirements } from './completion-requirements';
 import { CourseCompletionHooks } from './course-completion-hooks';
 import { isComplete, progressPercent, progressStatus, ProgressStatus } from './progress.rules';
 import { LessonTimer } from './lesson-timer';
@@ -20,6 +21,8 @@ export interface ProgressResponse {
   totalQuizzes: number;
   status: ProgressStatus;
   certificateCode: string | null;
+  /** What the course still asks beyond lessons and quizzes before it is complete: `evaluation`, `attendance`. */
+  requirementsLeft: string[];
   enrolledAt: string;
   completedAt: string | null;
 }
@@ -32,6 +35,7 @@ export class ProgressService {
     private readonly catalog: CatalogService,
     private readonly hooks: CourseCompletionHooks,
     private readonly timer: LessonTimer,
+    private readonly requirements: CompletionRequirements,
   ) {}
 
   async completeLesson(userId: string, courseSlug: string, lessonSlug: string): Promise<ProgressResponse> {
@@ -94,11 +98,22 @@ export class ProgressService {
     return { enrollment: row, progress: await this.toResponse(row, counts, row.attempts > 0), completedLessonIds: row.completedLessonIds };
   }
 
+  /**
+   * Completes the course if everything is done now: a requirement's owner calls it, in its own
+   * transaction, once the requirement is met (e.g. the evaluation submitted).
+   */
+  async recheck(manager: EntityManager, userId: string, enrollmentId: string): Promise<ProgressResponse> {
+    const enrollment = await this.enrollments.lockById(manager, userId, enrollmentId);
+    if (!enrollment) throw new DomainError(ErrorCode.NotEnrolled, 'Enrol in this course first');
+    return this.settle(manager, enrollment);
+  }
+
   /** After any change: completes the course once (the locked row and `completed_at IS NULL` make it once). */
   private async settle(manager: EntityManager, enrollment: EnrollmentRow): Promise<ProgressResponse> {
     const counts = await this.enrollments.counts(manager, enrollment.id);
     const version = await this.catalog.versionContent(enrollment.versionId);
     const full = { ...counts, totalLessons: version.lessonIds.length, totalQuizzes: version.quizIds.length };
+    if (!enrollment.completedAt && isComplete(full)) (full as { requirementsLeft?: number }).requirementsLeft = (await this.requirements.left(manager, enrollment, version)).length;
     let current = enrollment;
     if (isComplete(full) && !enrollment.completedAt) {
       const [row] = await updateReturning<{ completedAt: Date }>(manager, `UPDATE enrollments SET completed_at = now() WHERE id = $1 AND completed_at IS NULL RETURNING completed_at AS "completedAt"`, [enrollment.id]);
@@ -108,25 +123,28 @@ export class ProgressService {
         current = { ...enrollment, completedAt: row.completedAt, certificateCode: code };
       }
     }
-    return this.toResponse(current, counts, true);
+    return this.toResponse(current, counts, true, manager);
   }
 
   async setCertificateCode(manager: EntityManager, enrollmentId: string, code: string): Promise<void> {
     await manager.query(`UPDATE enrollments SET certificate_code = $2 WHERE id = $1`, [enrollmentId, code]);
   }
 
-  private async toResponse(e: EnrollmentRow, counts: { completedLessons: number; quizzesPassed: number }, started: boolean): Promise<ProgressResponse> {
+  private async toResponse(e: EnrollmentRow, counts: { completedLessons: number; quizzesPassed: number }, started: boolean, manager: EntityManager = this.db.manager): Promise<ProgressResponse> {
     const version = await this.catalog.versionContent(e.versionId);
     // Named fields only: `counts` is often the whole enrolment row, which must not leak into the answer.
-    const full = { completedLessons: counts.completedLessons, totalLessons: version.lessonIds.length, quizzesPassed: counts.quizzesPassed, totalQuizzes: version.quizIds.length };
+    const base = { completedLessons: counts.completedLessons, totalLessons: version.lessonIds.length, quizzesPassed: counts.quizzesPassed, totalQuizzes: version.quizIds.length };
+    const requirementsLeft = e.completedAt ? [] : await this.requirements.left(manager, { id: e.id, userId: e.userId, versionId: e.versionId }, version);
+    const full = { ...base, requirementsLeft: requirementsLeft.length };
     return {
       courseSlug: e.courseSlug,
       courseTitle: version.title,
       version: version.version,
       percent: progressPercent(full),
-      ...full,
+      ...base,
       status: e.completedAt ? 'completed' : progressStatus(full, started),
       certificateCode: e.certificateCode,
+      requirementsLeft,
       enrolledAt: new Date(e.enrolledAt).toISOString(),
       completedAt: e.completedAt ? new Date(e.completedAt).toISOString() : null,
     };

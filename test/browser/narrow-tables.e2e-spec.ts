@@ -95,7 +95,8 @@ describe('Tables on a 360 px phone', () => {
         if (res?.status() !== 200) problems.push(`${url}: answered ${res?.status()}`);
         const { tooWide, brokenWords } = await narrowProblems(staff);
         problems.push(...tooWide.map((p) => `${url}: ${p}`), ...brokenWords.map((p) => `${url}: ${p}`));
-        await screenshots(staff, `narrow-${url.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${locale}`);
+        if (/\{\w+\}/.test(await staff.innerText('main'))) problems.push(`${url}: a message placeholder left unfilled`);
+        await screenshots(staff, `narrow-${url.replace(orgId, 'console').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${locale}`);
         await staff.setViewportSize({ width: 360, height: 800 });
       }
       const own = await pageAs(learner);

@@ -13,6 +13,7 @@ import { professionOptions } from '../public/public-pages.service';
 const USERS_PER_PAGE = 50;
 export type AccountAction = 'deactivate' | 'activate' | 'unlock' | 'mfa-reset' | 'password-reset';
 
+const withoutKeys = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 const roleOptions = (selected?: string) => ROLES.map((r) => ({ value: r, label: `role.${r}`, selected: r === selected }));
 
 @Injectable()
@@ -61,7 +62,8 @@ export class AdminPagesService {
       q, page, pages, total: found.total,
       previous: page > 1 ? link(page - 1) : null,
       next: page < pages ? link(page + 1) : null,
-      roles: roleOptions('learner'), professions: professionOptions('other'), form: {}, ...extra,
+      // The raw `q` and `page` of the request stay out: they would replace the parsed ones ("page {page} of 1").
+      roles: roleOptions('learner'), professions: professionOptions('other'), form: {}, ...withoutKeys(extra, ['q', 'page']),
     };
   }
 

@@ -24,6 +24,14 @@ describe(textDiff.name, () => {
     expect(sut.parts.find((p) => p.kind === 'removed')!.text.trim()).toBe('old');
   });
 
+  it('reads scraps of punctuation between changes as part of them', () => {
+    const sut = textDiff('markdown', 'cites it.\n\n<script>x</script> end', 'cites it and <b>y</b> end');
+    const changed = sut.parts.filter((p) => p.kind !== 'same');
+    expect(changed.map((p) => p.kind)).toEqual(['removed', 'added']);
+    expect(changed[1]!.text).toContain(' and <b>y</b');
+    expect(changed[0]!.text).toContain('<script>x</script');
+  });
+
   it('keeps markup as text (the page escapes it)', () => {
     expect(textDiff('prompt', '<b>a</b>', '<b>b</b>').parts.map((p) => p.text).join('')).toContain('<b>');
     expect(fieldText(['salduz-v-turkey', 'ibrahim-v-uk'])).toBe('salduz-v-turkey\nibrahim-v-uk');

@@ -39,8 +39,38 @@ export function textDiff(field: string, before: unknown, after: unknown): FieldC
   const b = fieldText(after);
   const list = Array.isArray(before) || Array.isArray(after);
   const changes = list ? diffLines(a.endsWith('\n') || !a ? a : `${a}\n`, b.endsWith('\n') || !b ? b : `${b}\n`) : diffWordsWithSpace(a, b);
-  const parts = changes.map((c): DiffPart => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
+  const parts = tidy(changes.map((c): DiffPart => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value })));
   return { field, parts: parts.map((p, i) => (p.kind === 'same' ? { ...p, text: shorten(p.text, i === 0, i === parts.length - 1) } : p)) };
+}
+
+/**
+ * Semantic clean-up: a scrap of punctuation kept between two changes ("<", "/", ">") is read as part of
+ * them, and each run of changes shows all it removed, then all it added ("</scriptb>" becomes
+ * "</script>" struck through, then "</b>").
+ */
+function tidy(parts: DiffPart[]): DiffPart[] {
+  const folded = parts.flatMap((p, i): DiffPart[] => {
+    const between = i > 0 && i < parts.length - 1 && parts[i - 1]!.kind !== 'same' && parts[i + 1]!.kind !== 'same';
+    return p.kind === 'same' && between && p.text.trim().length <= 2 && !p.text.includes('\n') ? [{ kind: 'removed', text: p.text }, { kind: 'added', text: p.text }] : [p];
+  });
+  const out: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    if (removed) out.push({ kind: 'removed', text: removed });
+    if (added) out.push({ kind: 'added', text: added });
+    removed = added = '';
+  };
+  for (const p of folded) {
+    if (p.kind === 'removed') removed += p.text;
+    else if (p.kind === 'added') added += p.text;
+    else {
+      flush();
+      out.push(p);
+    }
+  }
+  flush();
+  return out;
 }
 
 function shorten(text: string, first: boolean, last: boolean): string {

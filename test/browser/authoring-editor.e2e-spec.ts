@@ -118,7 +118,8 @@ describe('Course editor pages', () => {
 
     await Promise.all([page.waitForEvent('load'), page.click('#published a')]);
     expect(await page.locator('#diff-heading').textContent()).toContain('1 → ');
-    expect(await page.locator('#diff-course').locator('..').textContent()).toContain('title');
+    expect(await page.locator('#diff-course').locator('..').textContent()).toContain('Title');
+    expect((await page.locator('#diff-course').locator('..').locator('ins').allTextContents()).join(' ')).toContain(', revised');
     expect(await page.locator('#diff-questions').locator('..').textContent()).toContain('Which article guarantees a fair trial?');
     await check('authoring-diff');
     // Without a choice the diff compares the two newest versions.

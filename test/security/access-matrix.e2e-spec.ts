@@ -22,6 +22,7 @@ interface Fixtures {
   code: string;
   revocable: string;
   revocableByPage: string;
+  reissuableByPage: string;
   reissuable: string;
   submittedAttempt: string;
   openAttempt: string;
@@ -208,6 +209,8 @@ const ROUTES: Record<string, Row> = {
   'GET /certificates/:code/wallet': { call: (f) => ({ path: `/certificates/${f.code}/wallet` }), expect: page({ ...ownerOnly(200), admin: 200 }) },
   'GET /admin/certificates': { call: () => ({ path: '/admin/certificates' }), expect: page(adminOnly(200)) },
   'POST /admin/certificates/:code/revocation': { call: (f) => ({ path: `/admin/certificates/${f.revocableByPage}/revocation`, body: { reason: 'Issued in error' } }), expect: page(adminOnly(303)) },
+  'POST /admin/certificates/:code/reissue': { call: (f) => ({ path: `/admin/certificates/${f.reissuableByPage}/reissue`, body: {} }), expect: page(adminOnly(303)) },
+  'GET /admin/audit': { call: () => ({ path: '/admin/audit' }), expect: page(adminOnly(200)) },
   'GET /': { call: () => ({ path: '/' }), expect: all(200) },
   'GET /sign-in': { call: () => ({ path: '/sign-in' }), expect: all(200) },
   'POST /sign-in': { call: (f) => ({ path: '/sign-in', body: { email: f.users.otherLearner.email, password: f.users.otherLearner.password } }), expect: all(303) },
@@ -395,6 +398,7 @@ describe('Access matrix', () => {
     const revocable = (await certifiedLearner(t, admin)).id;
     const reissuable = (await certifiedLearner(t, admin)).id;
     const revocableByPage = (await certifiedLearner(t, admin)).id;
+    const reissuableByPage = (await certifiedLearner(t, admin)).id;
     const codeOf = async (userId: string) => (await t.db.query(`SELECT code FROM certificates WHERE user_id = $1`, [userId]))[0].code as string;
     const credential = await request(t.url).get(`/api/v1/certificates/${code}/credential`).set(learner.auth).expect(200);
     const pdf = await request(t.url).get(`/api/v1/certificates/${code}/pdf`).set(learner.auth).buffer(true).parse(binary as unknown as Parameters<request.Test["parse"]>[0]).expect(200);
@@ -407,6 +411,7 @@ describe('Access matrix', () => {
       revocable: await codeOf(revocable),
       reissuable: await codeOf(reissuable),
       revocableByPage: await codeOf(revocableByPage),
+      reissuableByPage: await codeOf(reissuableByPage),
       submittedAttempt: attempts[0].id,
       openAttempt: open.attemptId,
       credentialJwt: credential.body.jwt ?? credential.body.credential,

@@ -26,7 +26,7 @@
   }
 
   function fields() {
-    var cases = Array.prototype.filter.call(document.getElementById('cases').options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+    var cases = Array.prototype.map.call(document.querySelectorAll('#cases input[name="cases"]:checked'), function (o) { return o.value; });
     return { revision: Number(revision.value), title: document.getElementById('title').value, minutes: document.getElementById('minutes').value, markdown: markdown.value, cases: cases };
   }
 

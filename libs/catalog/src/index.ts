@@ -13,6 +13,7 @@ export * from './render/lesson-renderer';
 export * from './authoring/authoring.service';
 export * from './authoring/authoring.types';
 export * from './authoring/course-diff';
+export * from './authoring/text-diff';
 export * from './authoring/course-draft.entity';
 export * from './authoring/course-files';
 export * from './authoring/draft-edits';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { AuditEntryResponse, AuditLog, CertificatesService, PageQueryDto, RevokeCertificateDto, VerificationResponse } from '@themis/certification';
+import { AuditEntryResponse, AuditLog, AuditQueryDto, CertificatesService, PageQueryDto, RevokeCertificateDto, VerificationResponse } from '@themis/certification';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@themis/identity';
 
 @Controller('api/v1/admin')
@@ -27,7 +27,7 @@ export class AdminCertificatesController {
 
   @RequirePermission(Permission.ViewAuditLog)
   @Get('audit')
-  auditLog(@Query() q: PageQueryDto): Promise<{ total: number; entries: AuditEntryResponse[] }> {
-    return this.audit.list({ limit: q.limit, offset: q.offset });
+  auditLog(@Query() q: AuditQueryDto): Promise<{ total: number; entries: AuditEntryResponse[] }> {
+    return this.audit.list({ limit: q.limit, offset: q.offset }, q);
   }
 }

@@ -10,11 +10,26 @@ import { DataSource } from 'typeorm';
 export class ReportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * The version asked for; without one, the newest version anyone is enrolled in, else the current one
+   * (a version just published has nobody on it, and its empty report is not what a trainer opens the page for).
+   */
   async version(slug: string, version?: number): Promise<{ id: string; version: number; title: string } | null> {
     const rows = await this.db.query(
       `SELECT v.id, v.version, v.title FROM course_versions v JOIN courses c ON c.id = v.course_id
-        WHERE c.slug = $1 AND ($2::int IS NULL AND v.id = c.current_version_id OR v.version = $2::int)`, [slug, version ?? null]);
+        WHERE c.slug = $1 AND ($2::int IS NULL OR v.version = $2::int)
+        ORDER BY ($2::int IS NULL AND EXISTS (SELECT 1 FROM enrollments e WHERE e.version_id = v.id)) DESC,
+                 (v.id = c.current_version_id) DESC, v.version DESC
+        LIMIT 1`, [slug, version ?? null]);
     return rows[0] ?? null;
+  }
+
+  /** Every version of the course, newest first, with its enrolment count: what the report can be chosen for. */
+  versions(slug: string): Promise<{ version: number; enrolments: number; current: boolean }[]> {
+    return this.db.query(
+      `SELECT v.version, (SELECT count(*)::int FROM enrollments e WHERE e.version_id = v.id) AS enrolments, (v.id = c.current_version_id) AS current
+         FROM course_versions v JOIN courses c ON c.id = v.course_id
+        WHERE c.slug = $1 ORDER BY v.version DESC`, [slug]);
   }
 
   /** "Started" is enrollments.started_at, set by the first lesson visit or quiz attempt (no scan of either). */
@@ -44,11 +59,12 @@ export class ReportRepository {
   }
 
   /** From quiz_score_tallies (one row per quiz and score): attempts, learners, pass count, average and bands. */
-  quizzes(versionId: string): Promise<{ id: string; slug: string; title: string; pass_mark: number; attempts: number; learners: number; passed: number; average: number | null; bands: number[] | null }[]> {
+  quizzes(versionId: string): Promise<{ id: string; slug: string; title: string; pass_mark: number; attempts: number; learners: number; passed: number; learners_passed: number; average: number | null; bands: number[] | null }[]> {
     return this.db.query(
       `SELECT q.id, q.slug, q.title, q.pass_mark,
               coalesce(sum(t.attempts), 0)::int AS attempts, coalesce(sum(t.first_submissions), 0)::int AS learners,
               coalesce(sum(t.passed), 0)::int AS passed,
+              (SELECT count(*)::int FROM quiz_passes p WHERE p.quiz_id = q.id) AS learners_passed,
               (sum(t.score::bigint * t.attempts)::numeric / nullif(sum(t.attempts), 0))::float8 AS average,
               (SELECT array_agg(coalesce(b.n, 0) ORDER BY g.band) FROM generate_series(0, 9) g(band)
                  LEFT JOIN (SELECT least(score / 10, 9) AS band, sum(attempts)::int AS n FROM quiz_score_tallies

@@ -27,13 +27,14 @@ export class ReportService {
   async courseReport(slug: string, version?: number): Promise<CourseReport> {
     const v = await this.reports.version(slug, version);
     if (!v) throw notFound('Course version');
-    const [enrolment, lessons, quizzes, questions] = await Promise.all([
-      this.reports.enrolment(v.id), this.reports.lessonTimes(v.id), this.reports.quizzes(v.id), this.reports.questions(v.id),
+    const [enrolment, lessons, quizzes, questions, versions] = await Promise.all([
+      this.reports.enrolment(v.id), this.reports.lessonTimes(v.id), this.reports.quizzes(v.id), this.reports.questions(v.id), this.reports.versions(slug),
     ]);
     return {
       slug,
       version: v.version,
       title: v.title,
+      versions,
       enrolments: enrolment.enrolments,
       started: enrolment.started,
       completed: enrolment.completed,
@@ -41,8 +42,10 @@ export class ReportService {
       medianSecondsToComplete: round(enrolment.median_seconds, 0),
       lessons: lessons.map((l) => ({ slug: l.slug, title: l.title, completions: l.completions, medianSecondsOnTask: round(l.median, 0), averageSecondsOnTask: round(l.average, 0) })),
       quizzes: quizzes.map((q) => ({
-        slug: q.slug, title: q.title, passMark: q.pass_mark, attempts: q.attempts, learners: q.learners,
+        slug: q.slug, title: q.title, passMark: q.pass_mark, attempts: q.attempts, attemptsPassed: q.passed,
         passRate: q.attempts ? round(q.passed / q.attempts) : null,
+        learners: q.learners, learnersPassed: q.learners_passed,
+        learnerPassRate: q.learners ? round(q.learners_passed / q.learners) : null,
         averageScore: round(q.average, 1),
         scoreDistribution: (q.bands ?? []).map((n, i) => ({ from: i * 10, to: i === 9 ? 100 : i * 10 + 9, attempts: n })),
       })),
@@ -66,8 +69,8 @@ export class ReportService {
       ['lesson', 'title', 'completions', 'median_seconds_on_task', 'average_seconds_on_task'],
       ...r.lessons.map((l) => [l.slug, l.title, l.completions, l.medianSecondsOnTask, l.averageSecondsOnTask]),
       [],
-      ['quiz', 'title', 'pass_mark', 'attempts', 'learners', 'pass_rate', 'average_score', ...Array.from({ length: 10 }, (_, i) => `score_${i * 10}_${i === 9 ? 100 : i * 10 + 9}`)],
-      ...r.quizzes.map((q) => [q.slug, q.title, q.passMark, q.attempts, q.learners, q.passRate, q.averageScore, ...q.scoreDistribution.map((b) => b.attempts)]),
+      ['quiz', 'title', 'pass_mark', 'attempts', 'learners', 'pass_rate_per_attempt', 'average_score', ...Array.from({ length: 10 }, (_, i) => `score_${i * 10}_${i === 9 ? 100 : i * 10 + 9}`), 'attempts_passed', 'learners_passed', 'pass_rate_per_learner'],
+      ...r.quizzes.map((q) => [q.slug, q.title, q.passMark, q.attempts, q.learners, q.passRate, q.averageScore, ...q.scoreDistribution.map((b) => b.attempts), q.attemptsPassed, q.learnersPassed, q.learnerPassRate]),
       [],
       ['quiz', 'question', 'prompt', 'answered', 'difficulty', 'discrimination', 'flags'],
       ...r.questions.map((q) => [q.quiz, q.id, q.prompt, q.answered, q.difficulty, q.discrimination, q.flags.join(' ')]),

@@ -24,9 +24,14 @@ export interface QuizRow {
   slug: string;
   title: string;
   passMark: number;
+  /** Submitted attempts, and how many of them passed: `passRate` is per attempt (a learner who failed once and then passed counts twice). */
   attempts: number;
-  learners: number;
+  attemptsPassed: number;
   passRate: number | null;
+  /** Learners who submitted an attempt, and how many of them passed the quiz (at any attempt). */
+  learners: number;
+  learnersPassed: number;
+  learnerPassRate: number | null;
   averageScore: number | null;
   /** Submitted attempts per score band: 0–9, 10–19, … 90–100. */
   scoreDistribution: { from: number; to: number; attempts: number }[];
@@ -36,6 +41,8 @@ export interface CourseReport {
   slug: string;
   version: number;
   title: string;
+  /** Every version of the course, newest first, to choose the report's version from. */
+  versions: { version: number; enrolments: number; current: boolean }[];
   enrolments: number;
   started: number;
   completed: number;

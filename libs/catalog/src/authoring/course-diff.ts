@@ -1,9 +1,11 @@
 import { CourseSource, LessonSource, QuestionSource } from '../format/course-source';
+import { FieldChange, textDiff } from './text-diff';
 
 export interface ChangeSet<T> {
   added: T[];
   removed: T[];
-  edited: (T & { fields: string[] })[];
+  /** `fields` names what changed; `changes` shows it, as a text diff per field. */
+  edited: (T & { fields: string[]; changes: FieldChange[] })[];
 }
 
 export interface CourseDiff {
@@ -11,6 +13,7 @@ export interface CourseDiff {
   to: number;
   /** Course metadata fields that differ (title, summary, cleHours…). */
   course: string[];
+  courseChanges: FieldChange[];
   modules: ChangeSet<{ slug: string; title: string }>;
   lessons: ChangeSet<{ slug: string; title: string; module: string }>;
   quizzes: ChangeSet<{ slug: string; title: string; module: string }>;
@@ -35,11 +38,18 @@ function changeSet<T, R>(before: Map<string, T>, after: Map<string, T>, describe
     if (!a) out.added.push(describe(b));
     else {
       const f = fields(a, b);
-      if (f.length) out.edited.push({ ...describe(b), fields: f });
+      if (f.length) out.edited.push({ ...describe(b), fields: f, changes: f.map((name) => textDiff(name, valueOf(a, name), valueOf(b, name))) });
     }
   }
   for (const [key, a] of before) if (!after.has(key)) out.removed.push(describe(a));
   return out;
+}
+
+/** A field's value for the text diff; `lessons` and `questions` of a module or quiz are their order of slugs or ids. */
+function valueOf(item: unknown, field: string): unknown {
+  const value = (item as Record<string, unknown>)[field];
+  if ((field === 'lessons' || field === 'questions') && Array.isArray(value)) return value.map((x: { slug?: string; id?: string }) => x.slug ?? x.id);
+  return value;
 }
 
 const LESSON_FIELDS: (keyof LessonSource)[] = ['title', 'minutes', 'contentNote', 'cases', 'markdown'];
@@ -50,10 +60,12 @@ export function diffCourses(from: number, a: CourseSource, to: number, b: Course
   const lessons = (s: CourseSource) => new Map(s.modules.flatMap((m) => m.lessons.map((l) => [l.slug, { ...l, module: m.slug }] as const)));
   const quizzes = (s: CourseSource) => new Map(s.modules.flatMap((m) => (m.quiz ? [[m.quiz.slug, { ...m.quiz, module: m.slug }] as const] : [])));
   const questions = (s: CourseSource) => new Map([...quizzes(s).values()].flatMap((q) => q.questions.map((x) => [`${q.slug}/${x.id}`, { ...x, quiz: q.slug }] as const)));
+  const course = changedFields(a, b, ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'published']);
   return {
     from,
     to,
-    course: changedFields(a, b, ['title', 'summary', 'language', 'audience', 'cleHours', 'validityMonths', 'minLessonSeconds', 'published']),
+    course,
+    courseChanges: course.map((f) => textDiff(f, valueOf(a, f), valueOf(b, f))),
     modules: changeSet(new Map(a.modules.map((m) => [m.slug, m])), new Map(b.modules.map((m) => [m.slug, m])), (m) => ({ slug: m.slug, title: m.title }), (x, y) =>
       changedFields(x, y, ['title', 'summary', 'outcomes']).concat(same(x.lessons.map((l) => l.slug), y.lessons.map((l) => l.slug)) ? [] : ['lessons']),
     ),

@@ -31,6 +31,30 @@ export class PageQueryDto {
   query?: string;
 }
 
+/** The audit log's filters: one action, actor or subject exactly, and a range of days (UTC, both ends included). */
+export class AuditQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit: number = 50;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(2147483647)
+  offset: number = 0;
+
+  @IsOptional() @IsString() @MaxLength(64)
+  action?: string;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  actor?: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  subject?: string;
+
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date as YYYY-MM-DD' })
+  from?: string;
+
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date as YYYY-MM-DD' })
+  to?: string;
+}
+
 export class CheckCredentialDto {
   @IsString() @IsNotEmpty() @MaxLength(20000)
   jwt: string;

@@ -102,7 +102,8 @@ export class AuthoringPagesService {
       medianHours: report.medianSecondsToComplete === null ? null : Math.round((report.medianSecondsToComplete / 3600) * 10) / 10,
       quizzes: report.quizzes.map((q) => {
         const max = Math.max(1, ...q.scoreDistribution.map((b) => b.attempts));
-        return { ...q, passPercent: q.passRate === null ? null : Math.round(q.passRate * 100), bands: q.scoreDistribution.map((b) => ({ ...b, width: Math.round((b.attempts / max) * 100) })) };
+        const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 100));
+        return { ...q, passPercent: percent(q.passRate), learnerPassPercent: percent(q.learnerPassRate), bands: q.scoreDistribution.map((b) => ({ ...b, width: Math.round((b.attempts / max) * 100) })) };
       }),
       lessons: report.lessons.map((l) => ({ ...l, medianMinutes: l.medianSecondsOnTask === null ? null : Math.round(l.medianSecondsOnTask / 6) / 10 })),
     };

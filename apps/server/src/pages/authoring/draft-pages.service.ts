@@ -274,7 +274,7 @@ export class DraftPagesService {
     const diff = await this.authoring.diff(slug, from, to);
     const sets = (['modules', 'lessons', 'quizzes', 'questions'] as const).map((k) => ({ key: k, ...diff[k], empty: diff[k].added.length + diff[k].removed.length + diff[k].edited.length === 0 }));
     return {
-      slug, from, to, course: diff.course, sets,
+      slug, from, to, course: diff.course, courseChanges: diff.courseChanges, sets,
       unchanged: diff.course.length === 0 && sets.every((s) => s.empty),
       fromVersions: course.versions.map((v) => ({ version: v.version, selected: v.version === from })),
       toVersions: course.versions.map((v) => ({ version: v.version, selected: v.version === to })),

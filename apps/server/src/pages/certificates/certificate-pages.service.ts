@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
-import { CertificatesService, NotFoundResponse, VerificationResponse, VerificationService, WalletIssuanceService, certificateCodeProblem, verifyPath, verifyUrl } from '@themis/certification';
+import { AuditLog, AuditQueryDto, CertificatesService, NotFoundResponse, VerificationResponse, VerificationService, WalletIssuanceService, certificateCodeProblem, verifyPath, verifyUrl } from '@themis/certification';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@themis/core';
 import { AuthenticatedUser } from '@themis/identity';
+import { validateForm } from '../../web/form';
 import { PageResult } from '../../web/page-result';
 
 const CODE = /^[0-9A-Za-z-]{4,64}$/;
+const AUDIT_PER_PAGE = 50;
+const AUDIT_FILTERS = ['action', 'actor', 'subject', 'from', 'to'] as const;
 
 /** The verification page's data: the certified facts a lawyer compares with the paper. */
 export function verifyResultView(code: string, result: VerificationResponse | NotFoundResponse): object {
@@ -19,6 +22,7 @@ export class CertificatePagesService {
     private readonly certificates: CertificatesService,
     private readonly verification: VerificationService,
     private readonly wallet: WalletIssuanceService,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,5 +81,54 @@ export class CertificatePagesService {
       if (!(err instanceof DomainError && err.code === ErrorCode.Conflict)) throw err;
     }
     return { redirect: `/admin/certificates?query=${encodeURIComponent(code)}&revoked=1` };
+  }
+
+  /**
+   * A new certificate with the holder's current name (after a correction), the old one superseded.
+   * POST-redirect-GET to the new certificate; a stale form posted again finds the old one revoked and
+   * says so instead of issuing twice (the service refuses under the certificate's row lock).
+   */
+  async reissue(code: string, adminId: string): Promise<PageResult> {
+    try {
+      const fresh = await this.certificates.reissue(code, adminId);
+      return { redirect: `/admin/certificates?query=${encodeURIComponent(fresh.code)}&reissued=1` };
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === ErrorCode.Conflict)) throw err;
+      return { redirect: `/admin/certificates?query=${encodeURIComponent(code)}&notReissued=1` };
+    }
+  }
+
+  /** The audit log, newest first, 50 a page, filtered by action, actor, subject and days; a bad filter is a 400 next to its field. */
+  async auditPage(query: Record<string, unknown>): Promise<PageResult> {
+    const form = Object.fromEntries(AUDIT_FILTERS.map((f) => [f, typeof query[f] === 'string' ? (query[f] as string).trim() : '']));
+    const pageNo = typeof query['page'] === 'string' && /^[1-9]\d{0,5}$/.test(query['page']) ? Number(query['page']) : 1;
+    const { value, errors } = await validateForm(AuditQueryDto, form);
+    let found = { total: 0, entries: [] as Awaited<ReturnType<AuditLog['list']>>['entries'] };
+    let fieldErrors = errors;
+    if (!fieldErrors) {
+      try {
+        found = await this.audit.list({ limit: AUDIT_PER_PAGE, offset: (pageNo - 1) * AUDIT_PER_PAGE }, value);
+      } catch (err) {
+        const field = err instanceof DomainError && err.code === ErrorCode.ValidationFailed ? err.details?.['field'] : undefined;
+        if (typeof field !== 'string') throw err;
+        fieldErrors = { [field]: `form.invalid.${field}` };
+      }
+    }
+    const pages = Math.max(1, Math.ceil(found.total / AUDIT_PER_PAGE));
+    const link = (p: number) => `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(form).filter(([, v]) => v)), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
+    return {
+      view: 'pages/admin/audit',
+      status: fieldErrors ? 400 : 200,
+      data: {
+        title: 'admin.audit.title',
+        form,
+        errors: fieldErrors ?? {},
+        errorList: Object.entries(fieldErrors ?? {}).map(([field, message]) => ({ field, message })),
+        total: found.total, page: pageNo, pages,
+        entries: found.entries.map((e) => ({ ...e, detailsText: Object.keys(e.details ?? {}).length ? JSON.stringify(e.details) : '' })),
+        previous: pageNo > 1 ? link(pageNo - 1) : null,
+        next: pageNo < pages ? link(pageNo + 1) : null,
+      },
+    };
   }
 }

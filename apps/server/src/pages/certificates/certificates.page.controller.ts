@@ -50,8 +50,21 @@ export class CertificatesPageController {
   @RequirePermission(Permission.RevokeCertificates)
   @Get('admin/certificates')
   @Render('pages/admin/certificates')
-  list(@Query('query') query?: string, @Query('revoked') revoked?: string): Promise<object> {
-    return this.pages.adminList(query, { revoked: revoked === '1' });
+  list(@Query('query') query?: string, @Query('revoked') revoked?: string, @Query('reissued') reissued?: string, @Query('notReissued') notReissued?: string): Promise<object> {
+    return this.pages.adminList(query, { revoked: revoked === '1', reissued: reissued === '1', notReissued: notReissued === '1' });
+  }
+
+  /** The name on a certificate is what the holder's profile said at issue: after a correction, an admin re-issues it. */
+  @RequirePermission(Permission.RevokeCertificates)
+  @Post('admin/certificates/:code/reissue')
+  async reissue(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.reissue(code, user.id));
+  }
+
+  @RequirePermission(Permission.ViewAuditLog)
+  @Get('admin/audit')
+  async audit(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.pages.auditPage(query));
   }
 
   @RequirePermission(Permission.RevokeCertificates)

@@ -24,7 +24,7 @@ describe('Interface strings', () => {
   });
 
   it('has every key a view names literally ({{t "key"}}) in every language', () => {
-    const used = new Set(viewFiles(path.join(root, 'apps', 'server', 'views')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\(?t "([a-zA-Z0-9_.]+)"/g)].map((m) => m[1]!).filter((k) => !k.endsWith('.')))); // a trailing dot is a (concat "prefix." value)
+    const used = new Set(viewFiles(path.join(root, 'apps', 'server', 'views')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/(?:\{\{|\()t "([a-zA-Z0-9_.]+)"/g)].map((m) => m[1]!).filter((k) => !k.endsWith('.')))); // a trailing dot is a (concat "prefix." value)
     const missing = LOCALES.flatMap((l) => [...used].filter((k) => !(k in dictionaries[l]!)).map((k) => `${l}: ${k}`));
     expect(missing).toEqual([]);
   });

@@ -66,7 +66,7 @@ describe('Learning API', () => {
     let progress = (await request(t.url).get('/api/v1/me/progress').set(learner.auth).expect(200)).body;
     expect(progress).toEqual([expect.objectContaining({ courseSlug: 'path-course', percent: 0, completedLessons: 0, totalLessons: 2, quizzesPassed: 0, totalQuizzes: 1, status: 'not_started', certificateCode: null })]);
     expect(Object.keys(progress[0]).sort()).toEqual(
-      ['certificateCode', 'completedAt', 'completedLessons', 'courseSlug', 'courseTitle', 'enrolledAt', 'percent', 'quizzesPassed', 'status', 'totalLessons', 'totalQuizzes', 'version'],
+      ['certificateCode', 'completedAt', 'completedLessons', 'courseSlug', 'courseTitle', 'enrolledAt', 'percent', 'quizzesPassed', 'requirementsLeft', 'status', 'totalLessons', 'totalQuizzes', 'version'],
     );
     const one = await request(t.url).post('/api/v1/courses/path-course/lessons/lesson-one/completion').set(learner.auth).expect(200);
     expect(one.body).toMatchObject({ courseSlug: 'path-course', percent: 33, completedLessons: 1, status: 'in_progress' });

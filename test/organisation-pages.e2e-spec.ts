@@ -65,7 +65,7 @@ describe('A clerk’s day in the pages', () => {
     expect((await request(t.url).get('/api/v1/me/memberships').set(claimant.auth).expect(200)).body[0].status).toBe('verified');
 
     const short = await pages.get(`/organisations/${bar.id}?status=short`).expect(200);
-    expect(short.text).toMatch(/data-status="short"><td>Aytan Mammadova/);
+    expect(short.text).toMatch(/data-status="short"><td[^>]*>Aytan Mammadova/);
     const xlsx = await pages.get(`/organisations/${bar.id}/export?format=xlsx&status=short`).buffer(true).parse(bytes).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
@@ -81,8 +81,8 @@ describe('A clerk’s day in the pages', () => {
     const code = (await request(t.url).get('/api/v1/me/certificates').set(learner.auth).expect(200)).body[0].code as string;
     const pages = await pagesAs(clerk, `/organisations/${bar.id}`);
     const res = await pages.post(`/organisations/${bar.id}/bulk-verification`).attach('codes-file', Buffer.from(`\uFEFF${code.toLowerCase()}\r\nZZZZ-ZZZZ-ZZZZ-ZZZZ\r\n`), 'codes.txt').expect(200);
-    expect(res.text).toContain(`${code}</td><td>valid`);
-    expect(res.text).toContain('ZZZZ-ZZZZ-ZZZZ-ZZZZ</td><td>not_found');
+    expect(res.text).toMatch(new RegExp(`${code}</td><td[^>]*>valid`));
+    expect(res.text).toMatch(/ZZZZ-ZZZZ-ZZZZ-ZZZZ<\/td><td[^>]*>not_found/);
   });
 
   it('lists versions waiting for a second person and lets an admin approve on the page', async () => {

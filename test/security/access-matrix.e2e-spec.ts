@@ -194,6 +194,8 @@ const ROUTES: Record<string, Row> = {
   // path-course has no evaluation form: every enrolled caller is told so.
   'GET /api/v1/courses/:slug/evaluation': { call: () => ({ path: `/api/v1/courses/${COURSE}/evaluation` }), expect: signedIn(404) },
   'POST /api/v1/courses/:slug/evaluation': { call: () => ({ path: `/api/v1/courses/${COURSE}/evaluation`, body: { answers: [] } }), expect: signedIn(404) },
+  'GET /courses/:slug/evaluation': { call: () => ({ path: `/courses/${COURSE}/evaluation` }), expect: page(signedIn(404)) },
+  'POST /courses/:slug/evaluation': { call: () => ({ path: `/courses/${COURSE}/evaluation`, body: { 'rating.x': '3' } }), expect: page(signedIn(404)) },
   'GET /api/v1/author/courses/:slug/evaluation/results': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/evaluation/results` }), expect: staffOnly(200) },
   'GET /api/v1/author/courses/:slug/evaluation/results.csv': { call: () => ({ path: `/api/v1/author/courses/${COURSE}/evaluation/results.csv` }), expect: staffOnly(200) },
   'GET /api/v1/organisations/:id/courses/:slug/evaluation/results': { call: async (f) => ({ path: `/api/v1/organisations/${await anOrg(f)}/courses/${COURSE}/evaluation/results` }), expect: orgOnly(403) },

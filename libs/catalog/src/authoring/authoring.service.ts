@@ -181,18 +181,13 @@ export class AuthoringService {
   }
 
   async exportGift(slug: string, quizSlug: string, version?: number): Promise<string> {
-    const v = await this.drafts.versionSource(slug, version);
-    const quiz = v?.source.modules.find((m) => m.quiz?.slug === quizSlug)?.quiz;
-    if (!v || !quiz) throw notFound('Quiz');
-    return writeGift(`${slug}/${quizSlug}`, quiz.questions);
+    return writeGift(`${slug}/${quizSlug}`, (await this.publishedQuiz(slug, quizSlug, version)).questions);
   }
 
   /** The quiz as it stands in the open draft, so a quiz not yet published exports too. */
   async exportDraftGift(slug: string, quizSlug: string): Promise<{ revision: number; gift: string }> {
-    const draft = await this.drafts.find(slug);
-    if (!draft) throw notFound('Draft');
-    const { quiz } = findQuiz(draft.content, quizSlug);
-    return { revision: draft.revision, gift: writeGift(`${slug}/${quizSlug}`, quiz.questions) };
+    const { revision, quiz } = await this.draftQuiz(slug, quizSlug);
+    return { revision, gift: writeGift(`${slug}/${quizSlug}`, quiz.questions) };
   }
 
   /** Adds Moodle XML questions to a quiz of the draft; what Themis cannot represent is listed by question number and name. */
@@ -212,17 +207,26 @@ export class AuthoringService {
   }
 
   async exportMoodleXml(slug: string, quizSlug: string, version?: number): Promise<string> {
-    const v = await this.drafts.versionSource(slug, version);
-    const quiz = v?.source.modules.find((m) => m.quiz?.slug === quizSlug)?.quiz;
-    if (!v || !quiz) throw notFound('Quiz');
-    return writeMoodleXml(`${slug}/${quizSlug}`, quiz.questions);
+    return writeMoodleXml(`${slug}/${quizSlug}`, (await this.publishedQuiz(slug, quizSlug, version)).questions);
   }
 
   async exportDraftMoodleXml(slug: string, quizSlug: string): Promise<{ revision: number; xml: string }> {
+    const { revision, quiz } = await this.draftQuiz(slug, quizSlug);
+    return { revision, xml: writeMoodleXml(`${slug}/${quizSlug}`, quiz.questions) };
+  }
+
+  /** A quiz of a published version (the current one without `version`), for the exports. */
+  private async publishedQuiz(slug: string, quizSlug: string, version?: number) {
+    const v = await this.drafts.versionSource(slug, version);
+    const quiz = v?.source.modules.find((m) => m.quiz?.slug === quizSlug)?.quiz;
+    if (!v || !quiz) throw notFound('Quiz');
+    return quiz;
+  }
+
+  private async draftQuiz(slug: string, quizSlug: string) {
     const draft = await this.drafts.find(slug);
     if (!draft) throw notFound('Draft');
-    const { quiz } = findQuiz(draft.content, quizSlug);
-    return { revision: draft.revision, xml: writeMoodleXml(`${slug}/${quizSlug}`, quiz.questions) };
+    return { revision: draft.revision, quiz: findQuiz(draft.content, quizSlug).quiz };
   }
 
   private async staleOrMissing(slug: string, revision: number): Promise<DomainError> {

@@ -82,8 +82,13 @@ describe('Mail through SMTP', () => {
     await sink.waitFor((r) => r.some((m) => m.messageId === id), 45_000);
     expect(sink.refused - refusedBefore).toBe(2);
     expect(sink.received.filter((m) => m.messageId === id)).toHaveLength(1);
-    const sent = await t.db.query(`SELECT sent_at FROM mail_events WHERE event_key = $1`, [key]);
-    expect(sent[0].sent_at).not.toBeNull();
+    // The SMTP server accepts before the job records the send: wait for the job, as a later reader would.
+    let sent: { sent_at: Date | null }[] = [];
+    for (let i = 0; i < 50 && !sent[0]?.sent_at; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100));
+      sent = await t.db.query(`SELECT sent_at FROM mail_events WHERE event_key = $1`, [key]);
+    }
+    expect(sent[0]!.sent_at).not.toBeNull();
   });
 });
 
